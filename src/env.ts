@@ -1,0 +1,73 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+/**
+ * Every environment variable Ollio reads, validated once when this module is first imported
+ * (start-up). A missing or malformed value stops start-up with a message naming it.
+ * Empty strings count as unset, so `.env.example` can list every key blank.
+ */
+const optionalUrl = z.url().optional();
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** Unset: the start script runs embedded Postgres under .data/ and sets this itself. */
+    DATABASE_URL: z.url({ message: "DATABASE_URL must be a postgres:// URL" }).refine(
+      (v) => /^postgres(ql)?:\/\//.test(v),
+      "DATABASE_URL must start with postgres:// or postgresql://",
+    ),
+    APP_URL: z.url().default("http://localhost:3000"),
+    PREVIEW_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+    /** Origin the preview server is reached at. Must differ from APP_URL's origin. */
+    PREVIEW_ORIGIN: z.url().default("http://localhost:3001"),
+
+    OPENAI_API_KEY: z.string().optional(),
+    OPENAI_BASE_URL: optionalUrl,
+    OPENAI_MODEL: z.string().optional(),
+    AGENT_MAX_ITERATIONS: z.coerce.number().int().min(1).max(100).default(15),
+    MODEL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+
+    JOBS_PROVIDER: z.enum(["local", "inngest"]).optional(),
+    INNGEST_EVENT_KEY: z.string().optional(),
+    INNGEST_SIGNING_KEY: z.string().optional(),
+    INNGEST_BASE_URL: optionalUrl,
+    INNGEST_DEV: z.string().optional(),
+
+    SANDBOX_PROVIDER: z.enum(["local", "e2b"]).optional(),
+    E2B_API_KEY: z.string().optional(),
+    E2B_TEMPLATE: z.string().default("ollio-web"),
+    /** Where local sandbox workspaces live. Default: <os tmpdir>/ollio-sandboxes. */
+    SANDBOX_ROOT: z.string().optional(),
+
+    CLERK_SECRET_KEY: z.string().optional(),
+  },
+  client: {
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: z.string().optional(),
+  },
+  runtimeEnv: {
+    NODE_ENV: process.env.NODE_ENV,
+    DATABASE_URL: process.env.DATABASE_URL,
+    APP_URL: process.env.APP_URL,
+    PREVIEW_PORT: process.env.PREVIEW_PORT,
+    PREVIEW_ORIGIN: process.env.PREVIEW_ORIGIN,
+    OPENAI_API_KEY: process.env.OPENAI_API_KEY,
+    OPENAI_BASE_URL: process.env.OPENAI_BASE_URL,
+    OPENAI_MODEL: process.env.OPENAI_MODEL,
+    AGENT_MAX_ITERATIONS: process.env.AGENT_MAX_ITERATIONS,
+    MODEL_TIMEOUT_MS: process.env.MODEL_TIMEOUT_MS,
+    JOBS_PROVIDER: process.env.JOBS_PROVIDER,
+    INNGEST_EVENT_KEY: process.env.INNGEST_EVENT_KEY,
+    INNGEST_SIGNING_KEY: process.env.INNGEST_SIGNING_KEY,
+    INNGEST_BASE_URL: process.env.INNGEST_BASE_URL,
+    INNGEST_DEV: process.env.INNGEST_DEV,
+    SANDBOX_PROVIDER: process.env.SANDBOX_PROVIDER,
+    E2B_API_KEY: process.env.E2B_API_KEY,
+    E2B_TEMPLATE: process.env.E2B_TEMPLATE,
+    SANDBOX_ROOT: process.env.SANDBOX_ROOT,
+    CLERK_SECRET_KEY: process.env.CLERK_SECRET_KEY,
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
+  },
+  emptyStringAsUndefined: true,
+  // `next build` runs without a database; every runtime entry point still validates.
+  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
+});
