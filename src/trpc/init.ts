@@ -1,0 +1,45 @@
+import "server-only";
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import { db, type Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { AuthContext } from "@/modules/auth/server/auth-context";
+
+/**
+ * The tRPC context: the database and who is calling. The route handler and server components
+ * build it from the request (`createRequestContext`); tests build it directly with any `auth`.
+ */
+export type TRPCContext = { db: Db; auth: AuthContext | null };
+
+export async function createRequestContext(): Promise<TRPCContext> {
+  const { getCurrentAuth } = await import("@/modules/auth/server/current-auth");
+  return { db, auth: await getCurrentAuth() };
+}
+
+const t = initTRPC.context<TRPCContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+    return { ...shape, data: { ...shape.data, zodError } };
+  },
+});
+
+// Domain code throws AppError with a user-facing message; callers see it as the TRPCError of that code.
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(appErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
+  return next({ ctx: { ...ctx, auth: ctx.auth } });
+});
