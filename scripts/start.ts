@@ -1,0 +1,67 @@
+/**
+ * `npm run dev` / `npm start`: everything Ollio needs, in one process tree.
+ * - No DATABASE_URL: starts embedded Postgres under .data/postgres (data kept between runs).
+ * - Applies migrations (idempotent), then runs `next dev` or `next build` + `next start`.
+ * - Ctrl-C stops Next and then Postgres cleanly.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../src/lib/db/embedded-postgres";
+import { applyMigrations } from "../src/lib/db/migrations";
+
+const mode = process.argv[2] === "start" ? "start" : "dev";
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+
+if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+if (mode === "start") process.env.NODE_ENV = "production";
+
+let embedded: EmbeddedPostgresHandle | null = null;
+let shuttingDown = false;
+
+async function main() {
+  if (!process.env.DATABASE_URL) {
+    console.log("[ollio] DATABASE_URL not set: starting embedded Postgres in .data/postgres");
+    embedded = await startEmbeddedPostgres({ dir: path.join(root, ".data/postgres") });
+    process.env.DATABASE_URL = embedded.url;
+  }
+  const { applied } = await applyMigrations(process.env.DATABASE_URL, {
+    dir: path.join(root, "prisma/migrations"),
+    log: (line) => console.log(`[ollio] ${line}`),
+  });
+  if (applied.length === 0) console.log("[ollio] database schema is up to date");
+
+  if (mode === "start" && !existsSync(path.join(root, ".next/BUILD_ID"))) {
+    console.log("[ollio] no production build yet: running next build");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: process.env });
+    if (build.status !== 0) return shutdown(build.status ?? 1);
+  }
+
+  const next = spawn(process.execPath, [nextBin, mode, ...process.argv.slice(3)], {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+  });
+  next.on("exit", (code) => shutdown(code ?? 0));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (!next.killed) next.kill(signal);
+    });
+  }
+}
+
+async function shutdown(code: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  if (embedded) {
+    console.log("[ollio] stopping embedded Postgres");
+    await embedded.stop().catch((e) => console.error("[ollio] could not stop Postgres:", e));
+  }
+  process.exit(code);
+}
+
+main().catch(async (error) => {
+  console.error(`[ollio] start-up failed: ${error instanceof Error ? error.message : error}`);
+  await shutdown(1);
+});

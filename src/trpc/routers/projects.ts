@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { createProjectFromPrompt, promptContentSchema } from "@/modules/generation/server/send-prompt";
+import { deleteProject, getProject, listProjects, renameProject } from "@/modules/projects/server/projects";
+import { projectIdInput, projectNameSchema } from "@/modules/projects/server/inputs";
+import { createTRPCRouter, protectedProcedure } from "../init";
+
+export const projectsRouter = createTRPCRouter({
+  create: protectedProcedure
+    .input(z.object({ content: promptContentSchema, clientKey: z.string().min(8).max(64).optional() }))
+    .mutation(({ ctx, input }) => createProjectFromPrompt(ctx.db, { auth: ctx.auth, ...input })),
+
+  list: protectedProcedure.query(({ ctx }) => listProjects(ctx.db, ctx.auth)),
+
+  get: protectedProcedure.input(projectIdInput).query(({ ctx, input }) => getProject(ctx.db, ctx.auth, input.projectId)),
+
+  rename: protectedProcedure
+    .input(projectIdInput.extend({ name: projectNameSchema }))
+    .mutation(({ ctx, input }) => renameProject(ctx.db, ctx.auth, input.projectId, input.name)),
+
+  delete: protectedProcedure
+    .input(projectIdInput)
+    .mutation(({ ctx, input }) => deleteProject(ctx.db, ctx.auth, input.projectId)),
+});
