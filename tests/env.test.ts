@@ -1,0 +1,39 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+// Loads src/env.ts in a fresh process, as start-up does, with exactly the given variables.
+function loadEnv(vars: Record<string, string>) {
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--eval", `import("./src/env.ts").then(() => console.log("env ok"))`],
+    { cwd: path.resolve("."), env: { PATH: process.env.PATH ?? "", ...vars }, encoding: "utf8", timeout: 30_000 },
+  );
+  return { ok: result.status === 0 && result.stdout.includes("env ok"), output: result.stdout + result.stderr };
+}
+
+describe("environment validation at start-up", () => {
+  it("accepts a minimal valid environment", () => {
+    const { ok, output } = loadEnv({ DATABASE_URL: "postgresql://u:p@localhost:5432/ollio" });
+    expect(output).toContain("env ok");
+    expect(ok).toBe(true);
+  });
+
+  it("stops on a missing DATABASE_URL and names it", () => {
+    const { ok, output } = loadEnv({});
+    expect(ok).toBe(false);
+    expect(output).toContain("DATABASE_URL");
+  });
+
+  it("stops on malformed values and names each variable", () => {
+    const { ok, output } = loadEnv({
+      DATABASE_URL: "mysql://localhost/ollio",
+      PREVIEW_PORT: "not-a-port",
+      SANDBOX_PROVIDER: "docker",
+    });
+    expect(ok).toBe(false);
+    expect(output).toContain("DATABASE_URL");
+    expect(output).toContain("PREVIEW_PORT");
+    expect(output).toContain("SANDBOX_PROVIDER");
+  });
+});
