@@ -1,4 +1,4 @@
-import type { PrismaConfig } from "prisma";
+import type { PrismaConfig } from "prisma/config";
 
 // Prisma 7 reads the connection URL from here (the CLI only: the app passes it to the pg adapter).
 // A plain object rather than defineConfig() so the Docker image can run a standalone `prisma`.
