@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { createWorkflowDeps } from "@/modules/generation/server/default-workflow-deps";
+import { runGenerateWorkflow } from "@/modules/generation/server/workflow";
+import type { WorkflowDeps } from "@/modules/generation/server/workflow-deps";
+import { GENERATE_REQUESTED_EVENT } from "@/modules/jobs/server/port";
+import { failRun } from "@/modules/runs/server/fail-run";
+import { MAX_RUN_ATTEMPTS } from "@/modules/runs/server/run-policy";
+import { inngest } from "./client";
+import { inngestWorkflowSteps } from "./workflow-steps";
+
+/** Generations one team may run at once; the rest wait in Inngest's queue. */
+export const TEAM_CONCURRENCY = 2;
+
+type InngestRetries = NonNullable<Parameters<typeof inngest.createFunction>[0]["retries"]>;
+
+const generateRequested = z.object({ runId: z.string().min(1), teamId: z.string().min(1) });
+
+/**
+ * The Inngest function for "app/generate.requested", running the same workflow as the embedded
+ * runner. A failed attempt hands the run back to the queue and throws inside the "generate" step,
+ * so Inngest's step retry claims it again; the last attempt fails the run itself. `onFailure`
+ * covers what the workflow could not (a crashed worker, a bad event) and is idempotent: the
+ * run fails once, the refund happens once.
+ */
+export function createGenerateFunction(getDeps: () => Promise<WorkflowDeps> | WorkflowDeps = createWorkflowDeps) {
+  return inngest.createFunction(
+    {
+      id: "generate-ui",
+      name: "Generate a UI from a prompt",
+      triggers: [{ event: GENERATE_REQUESTED_EVENT }],
+      // Inngest retries a failed step; together with the first try that is MAX_RUN_ATTEMPTS claims.
+      retries: (MAX_RUN_ATTEMPTS - 1) as InngestRetries,
+      concurrency: { key: "event.data.teamId", limit: TEAM_CONCURRENCY },
+      onFailure: async ({ event, error }) => {
+        const original = generateRequested.safeParse(event.data.event.data);
+        if (!original.success) return { kind: "ignored" as const };
+        const deps = await getDeps();
+        const staleBefore = new Date(Date.now() - deps.settings.staleAfterMs);
+        return failRun(deps.db, original.data.runId, `The generation failed: ${error.message}`, { heartbeatBefore: staleBefore });
+      },
+    },
+    async ({ event, step }) => {
+      const data = generateRequested.parse(event.data);
+      return runGenerateWorkflow(await getDeps(), data, inngestWorkflowSteps(step));
+    },
+  );
+}
+
+export const generateFunction = createGenerateFunction();
+
+export const functions = [generateFunction];

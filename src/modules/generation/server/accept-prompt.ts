@@ -1,0 +1,48 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { reserveCredit } from "@/modules/credits/server/reserve";
+import { ACTIVE_RUN_STATUSES } from "@/modules/runs/server/run-policy";
+
+export type AcceptedPrompt = { projectId: string; messageId: string; runId: string; deduplicated: boolean };
+
+/**
+ * The write half of sending a prompt, inside the caller's transaction with the project row
+ * already locked (or just created): dedupe by clientKey, refuse a second concurrent run, take a
+ * credit, then insert the USER message and its QUEUED run. Any refusal rolls everything back.
+ */
+export async function acceptPrompt(
+  tx: Prisma.TransactionClient,
+  { projectId, teamId, content, clientKey }: { projectId: string; teamId: string; content: string; clientKey?: string },
+): Promise<AcceptedPrompt> {
+  if (clientKey) {
+    const existing = await findByClientKey(tx, projectId, clientKey);
+    if (existing) return existing;
+  }
+
+  const active = await tx.run.findFirst({
+    where: { projectId, status: { in: ACTIVE_RUN_STATUSES } },
+    select: { id: true },
+  });
+  if (active) {
+    throw new AppError("CONFLICT", "A generation is already running for this project. Wait for it to finish, then send your next prompt.");
+  }
+
+  const message = await tx.message.create({
+    data: { projectId, role: "USER", content, clientKey },
+    select: { id: true },
+  });
+  const run = await tx.run.create({ data: { projectId, teamId, userMessageId: message.id }, select: { id: true } });
+  await reserveCredit(tx, teamId, run.id);
+  await tx.project.update({ where: { id: projectId }, data: { updatedAt: new Date() } });
+  return { projectId, messageId: message.id, runId: run.id, deduplicated: false };
+}
+
+async function findByClientKey(tx: Prisma.TransactionClient, projectId: string, clientKey: string) {
+  const message = await tx.message.findUnique({
+    where: { projectId_clientKey: { projectId, clientKey } },
+    select: { id: true, run: { select: { id: true } } },
+  });
+  if (!message) return null;
+  if (!message.run) throw new AppError("CONFLICT", "This request key was already used for another message.");
+  return { projectId, messageId: message.id, runId: message.run.id, deduplicated: true };
+}

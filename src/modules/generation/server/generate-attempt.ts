@@ -1,0 +1,118 @@
+import { claimRun, type ClaimedRun } from "@/modules/runs/server/claim";
+import { failRun } from "@/modules/runs/server/fail-run";
+import { releaseRun } from "@/modules/runs/server/lease";
+import { appendProgress, progressEntry } from "@/modules/runs/server/progress";
+import { SandboxError, type Sandbox } from "@/modules/sandbox/server/port";
+import { runCodeAgent } from "./agent/code-agent";
+import { GenerationError, RunStoppedError } from "./agent/errors";
+import { MODEL_NOT_CONFIGURED_MESSAGE } from "./model-config";
+import { loadRunContext } from "./prompt-context";
+import { startRunReporter, type RunReporter } from "./run-reporter";
+import { collectAppFiles, restoreProjectFiles, type ProjectFiles } from "./sandbox-files";
+import type { WorkflowDeps } from "./workflow-deps";
+
+/** Port inside the sandbox where a template's dev server listens, if it has one. */
+const SANDBOX_APP_PORT = 3000;
+
+export type GeneratedResult = {
+  kind: "generated";
+  runId: string;
+  attempt: number;
+  request: string;
+  summary: string;
+  files: ProjectFiles;
+  sandboxId: string;
+  sandboxUrl: string | null;
+};
+export type AttemptOutcome = GeneratedResult | { kind: "skipped"; reason: string } | { kind: "failed"; reason: string };
+
+/** Thrown after a failed attempt was handed back to the queue: the job runner retries it. */
+export class RetryableAttemptError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "RetryableAttemptError";
+  }
+}
+
+/**
+ * One attempt at a run: claim it, build in a fresh sandbox with the agent, and read the files
+ * back. Failures end here: a retryable one with attempts left hands the run back to the queue
+ * and throws (the runner retries); anything else fails the run with its reason and refund.
+ */
+export async function generateAttempt(deps: WorkflowDeps, runId: string): Promise<AttemptOutcome> {
+  const { settings } = deps;
+  const claim = await claimRun(deps.db, runId, { staleAfterMs: settings.staleAfterMs, maxAttempts: settings.maxAttempts });
+  if (claim.kind === "not-claimable") return { kind: "skipped", reason: `run is ${claim.status ?? "missing"}` };
+  if (claim.kind === "exhausted") {
+    const reason = `The generation could not be completed after ${claim.attempt} attempts.`;
+    await failRun(deps.db, runId, reason, { heartbeatBefore: new Date(Date.now() - settings.staleAfterMs) });
+    return { kind: "failed", reason };
+  }
+
+  const run = claim.run;
+  const reporter = startRunReporter(deps.db, run.id, run.attempt, settings.heartbeatMs);
+  reporter.report("note", run.attempt > 1 ? `Attempt ${run.attempt} started` : "Started");
+  let sandbox: Sandbox | null = null;
+  let keepSandbox = false;
+  try {
+    if (!deps.model) throw new GenerationError(MODEL_NOT_CONFIGURED_MESSAGE, false);
+    const context = await loadRunContext(deps.db, run);
+    sandbox = await deps.sandboxes.create({ template: settings.sandboxTemplate, timeoutMs: settings.sandboxTimeoutMs });
+    if (context.previousFiles) await restoreProjectFiles(sandbox, context.previousFiles);
+    reporter.report("note", context.previousFiles ? "Sandbox ready with the current version" : "Sandbox ready");
+
+    const { summary } = await runCodeAgent({
+      model: deps.model,
+      sandbox,
+      prompt: context.agentPrompt,
+      maxIterations: settings.maxIterations,
+      modelTimeoutMs: settings.modelTimeoutMs,
+      commandTimeoutMs: settings.commandTimeoutMs,
+      signal: reporter.signal,
+      report: reporter.report,
+    });
+    if (reporter.signal.aborted) throw new RunStoppedError();
+    reporter.report("note", "Saving the result");
+    const files = await collectAppFiles(sandbox);
+    const sandboxUrl = sandbox.previewUrl(SANDBOX_APP_PORT);
+    if (sandboxUrl) {
+      // The live URL is only useful while the sandbox exists: let it expire on its own.
+      await sandbox.setTimeout(settings.sandboxKeepAliveMs);
+      keepSandbox = true;
+    }
+    await reporter.flush();
+    return { kind: "generated", runId, attempt: run.attempt, request: context.request, summary, files, sandboxId: sandbox.id, sandboxUrl };
+  } catch (error) {
+    await reporter.flush();
+    return await endFailedAttempt(deps, run, reporter, error);
+  } finally {
+    reporter.stop();
+    if (sandbox && !keepSandbox) {
+      await sandbox.kill().catch((error) => console.error(`[generation] could not kill sandbox ${sandbox?.id}:`, error));
+    }
+  }
+}
+
+async function endFailedAttempt(deps: WorkflowDeps, run: ClaimedRun, reporter: RunReporter, error: unknown): Promise<AttemptOutcome> {
+  if (error instanceof RunStoppedError || reporter.signal.aborted) {
+    return { kind: "skipped", reason: "the run was taken over or cancelled" };
+  }
+  const failure = error instanceof GenerationError ? error : unexpected(error);
+  if (failure.retryable && run.attempt < deps.settings.maxAttempts) {
+    const note = progressEntry("note", `Attempt ${run.attempt} failed: ${failure.message} Retrying…`);
+    await appendProgress(deps.db, run.id, run.attempt, [note]);
+    if (await releaseRun(deps.db, run.id, run.attempt)) {
+      throw new RetryableAttemptError(failure.message, { cause: error });
+    }
+    return { kind: "skipped", reason: "the run was taken over or cancelled" };
+  }
+  console.error(`[generation] run ${run.id} failed on attempt ${run.attempt}:`, error);
+  await failRun(deps.db, run.id, failure.message, { attempt: run.attempt });
+  return { kind: "failed", reason: failure.message };
+}
+
+function unexpected(error: unknown): GenerationError {
+  const message = error instanceof Error ? error.message : String(error);
+  const reason = error instanceof SandboxError ? `The sandbox failed: ${message}` : `Something went wrong: ${message}`;
+  return new GenerationError(reason.slice(0, 500), true, { cause: error });
+}

@@ -1,0 +1,33 @@
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { AuthContext } from "@/modules/auth/server/auth-context";
+
+/** The chat view shows the most recent turns; older ones are not needed to continue a project. */
+export const MESSAGES_LIMIT = 100;
+
+/**
+ * A project's conversation, oldest first: each message with the version it produced (ASSISTANT
+ * results) or the run it started (USER prompts). Another team's project is NOT_FOUND.
+ */
+export async function listMessages(db: Db, auth: AuthContext, projectId: string) {
+  const project = await db.project.findFirst({ where: { id: projectId, teamId: auth.teamId }, select: { id: true } });
+  if (!project) throw new AppError("NOT_FOUND", "Project not found.");
+  const newestFirst = await db.message.findMany({
+    where: { projectId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: MESSAGES_LIMIT,
+    select: {
+      id: true,
+      role: true,
+      kind: true,
+      content: true,
+      createdAt: true,
+      fragment: { select: { id: true, title: true, files: true, previewUrl: true, sandboxUrl: true, createdAt: true } },
+      run: { select: { id: true, status: true, error: true } },
+    },
+  });
+  return newestFirst.reverse().map((m) => ({
+    ...m,
+    fragment: m.fragment ? { ...m.fragment, files: m.fragment.files as Record<string, string> } : null,
+  }));
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+export const PROMPT_MAX_LENGTH = 4000;
+
+/** A prompt as the user typed it: trimmed, 1..4000 characters. tRPC inputs reuse this schema. */
+export const promptContentSchema = z
+  .string()
+  .trim()
+  .min(1, "Describe the UI you want first.")
+  .max(PROMPT_MAX_LENGTH, `Prompts can be at most ${PROMPT_MAX_LENGTH.toLocaleString("en")} characters.`);
+
+/** A client-chosen idempotency key: the same key twice creates one message and one run. */
+export const clientKeySchema = z.string().min(8).max(64);

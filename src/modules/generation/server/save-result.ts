@@ -1,0 +1,42 @@
+import { commitCredit } from "@/modules/credits/server/settle";
+import { fragmentTitle } from "./fragment-title";
+import type { GeneratedResult } from "./generate-attempt";
+import type { WorkflowDeps } from "./workflow-deps";
+
+export type SaveOutcome = { kind: "succeeded"; fragmentId: string } | { kind: "skipped"; reason: string };
+
+/**
+ * Saves a finished attempt in one transaction: RUNNING → SUCCEEDED (only for the attempt that
+ * still holds the run), the ASSISTANT message with the summary, an immutable Fragment with the
+ * files and its preview URL, and the credit commit. Run twice (a retried step), it saves once.
+ */
+export async function saveGeneratedResult(deps: WorkflowDeps, result: GeneratedResult): Promise<SaveOutcome> {
+  return deps.db.$transaction(async (tx) => {
+    const { count } = await tx.run.updateMany({
+      where: { id: result.runId, status: "RUNNING", attempt: result.attempt },
+      data: { status: "SUCCEEDED", finishedAt: new Date(), heartbeatAt: null, error: null },
+    });
+    if (count === 0) return { kind: "skipped", reason: "the run was taken over or cancelled" };
+
+    const { projectId } = await tx.run.findUniqueOrThrow({ where: { id: result.runId }, select: { projectId: true } });
+    const message = await tx.message.create({
+      data: { projectId, role: "ASSISTANT", kind: "RESULT", content: result.summary },
+      select: { id: true },
+    });
+    const fragment = await tx.fragment.create({
+      data: {
+        messageId: message.id,
+        projectId,
+        title: fragmentTitle(result.summary, result.request),
+        files: result.files,
+        sandboxId: result.sandboxId,
+        sandboxUrl: result.sandboxUrl,
+      },
+      select: { id: true },
+    });
+    await tx.fragment.update({ where: { id: fragment.id }, data: { previewUrl: deps.previewUrlFor(fragment.id) } });
+    await tx.project.update({ where: { id: projectId }, data: { updatedAt: new Date() } });
+    await commitCredit(tx, result.runId);
+    return { kind: "succeeded", fragmentId: fragment.id };
+  });
+}

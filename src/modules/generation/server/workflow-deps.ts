@@ -1,0 +1,47 @@
+import { env } from "@/env";
+import type { Db } from "@/lib/db/client";
+import { DEFAULT_STALE_RUNNING_MS, MAX_RUN_ATTEMPTS } from "@/modules/runs/server/run-policy";
+import type { SandboxProvider } from "@/modules/sandbox/server/port";
+import type { ModelConfig } from "./model-config";
+
+export type WorkflowSettings = {
+  /** Model calls allowed per attempt (AGENT_MAX_ITERATIONS). */
+  maxIterations: number;
+  /** Longest wait for one model reply (MODEL_TIMEOUT_MS). */
+  modelTimeoutMs: number;
+  heartbeatMs: number;
+  /** A RUNNING run without a heartbeat for this long may be taken over. */
+  staleAfterMs: number;
+  maxAttempts: number;
+  /** Longest a single terminal command may run. */
+  commandTimeoutMs: number;
+  /** How long a sandbox may live while the agent works in it. */
+  sandboxTimeoutMs: number;
+  /** How long a sandbox with a live URL is kept after success, so that URL works for a while. */
+  sandboxKeepAliveMs: number;
+  sandboxTemplate?: string;
+};
+
+/** Everything the generation workflow talks to, each behind its port. Tests pass their own. */
+export type WorkflowDeps = {
+  db: Db;
+  sandboxes: Pick<SandboxProvider, "create">;
+  /** The configured model, or null when none is (the run then fails with that reason). */
+  model: ModelConfig | null;
+  /** The durable preview address of a saved fragment. */
+  previewUrlFor: (fragmentId: string) => string;
+  settings: WorkflowSettings;
+};
+
+export function defaultWorkflowSettings(): WorkflowSettings {
+  return {
+    maxIterations: env.AGENT_MAX_ITERATIONS,
+    modelTimeoutMs: env.MODEL_TIMEOUT_MS,
+    heartbeatMs: 10_000,
+    staleAfterMs: DEFAULT_STALE_RUNNING_MS,
+    maxAttempts: MAX_RUN_ATTEMPTS,
+    commandTimeoutMs: 60_000,
+    sandboxTimeoutMs: 15 * 60_000,
+    sandboxKeepAliveMs: 10 * 60_000,
+  };
+}

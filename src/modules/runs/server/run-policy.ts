@@ -1,0 +1,15 @@
+import type { RunStatus } from "@/generated/prisma/client";
+
+/** Runs in these states hold their project: one generation at a time per project. */
+export const ACTIVE_RUN_STATUSES: RunStatus[] = ["QUEUED", "RUNNING"];
+export const FINISHED_RUN_STATUSES: RunStatus[] = ["SUCCEEDED", "FAILED", "CANCELLED"];
+
+/** How many times a run may be claimed by a worker before it is given up as FAILED. */
+export const MAX_RUN_ATTEMPTS = 3;
+
+/** A RUNNING run whose heartbeat is older than this is presumed dead (its worker crashed or hung). */
+export const DEFAULT_STALE_RUNNING_MS = 60_000;
+
+/** Progress is a rolling window: the UI shows what is happening now, not a full log. */
+export const PROGRESS_LIMIT = 50;
+export const PROGRESS_DETAIL_MAX = 200;

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { listMessages } from "@/modules/generation/server/messages";
+import { clientKeySchema, promptContentSchema, sendPrompt } from "@/modules/generation/server/send-prompt";
+import { createTRPCRouter, protectedProcedure } from "../init";
+
+const projectId = z.string().min(1).max(64);
+
+export const messagesRouter = createTRPCRouter({
+  list: protectedProcedure
+    .input(z.object({ projectId }))
+    .query(({ ctx, input }) => listMessages(ctx.db, ctx.auth, input.projectId)),
+
+  create: protectedProcedure
+    .input(z.object({ projectId, content: promptContentSchema, clientKey: clientKeySchema.optional() }))
+    .mutation(({ ctx, input }) => sendPrompt(ctx.db, { auth: ctx.auth, ...input })),
+});
