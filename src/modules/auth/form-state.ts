@@ -1,0 +1,9 @@
+/** What the sign-in/sign-up actions hand back to their forms when they do not redirect. */
+export type AuthFormState = {
+  /** Echoed back so the form keeps what was typed (never the password). */
+  values: { email: string; name?: string };
+  fieldErrors?: Partial<Record<"email" | "password" | "name", string>>;
+  formError?: string;
+};
+
+export const initialAuthFormState: AuthFormState = { values: { email: "" } };

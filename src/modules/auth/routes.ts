@@ -1,0 +1,44 @@
+/**
+ * Which paths need a signed-in user, and where auth sends people. Pure functions: the proxy,
+ * the auth pages and the server actions all read the same rules.
+ */
+export const SIGN_IN_PATH = "/sign-in";
+export const SIGN_UP_PATH = "/sign-up";
+export const AFTER_SIGN_OUT_PATH = "/";
+
+/** Pages anyone may open. The landing page "/" shows a sign-in call to action when signed out. */
+const PUBLIC_PAGES = ["/", SIGN_IN_PATH, SIGN_UP_PATH] as const;
+
+/**
+ * True for pages the proxy sends signed-out visitors away from. API routes are never gated here:
+ * tRPC answers UNAUTHORIZED itself, /api/inngest authenticates by signature, and every other
+ * handler checks the session on the server (the proxy's check is only a convenience redirect).
+ */
+export function isGatedPage(pathname: string): boolean {
+  if (pathname === "/api" || pathname.startsWith("/api/")) return false;
+  return !PUBLIC_PAGES.some((page) => pathname === page || (page !== "/" && pathname.startsWith(`${page}/`)));
+}
+
+// Control characters (tabs, newlines) are dropped by URL parsers and could rebuild "//host".
+const CONTROL_CHARACTERS = /[\x00-\x1f\x7f]/;
+
+/**
+ * The `?next=` target if it is a same-site relative path, else `fallback`. Refuses absolute and
+ * protocol-relative URLs (`//evil.example`, `/\evil.example`) so sign-in cannot be an open redirect.
+ */
+export function safeNextPath(next: unknown, fallback = "/"): string {
+  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+    return fallback;
+  }
+  if (CONTROL_CHARACTERS.test(next)) return fallback;
+  const base = "http://same-site.invalid";
+  const url = new URL(next, base);
+  if (url.origin !== base) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** `path?next=<returnTo>` (e.g. "/sign-in?next=/projects/abc"), leaving out a next of "/". */
+export function withNext(path: string, returnTo: string): string {
+  const next = safeNextPath(returnTo);
+  return next === "/" ? path : `${path}?next=${encodeURIComponent(next)}`;
+}

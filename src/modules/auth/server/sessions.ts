@@ -1,0 +1,62 @@
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { activeTeamIdFor } from "@/modules/teams/server/active-team";
+import type { AuthContext } from "./auth-context";
+
+/**
+ * Local-account sessions. The browser holds a random 32-byte token; the database holds only its
+ * SHA-256 as the Session id, so a leaked database cannot be replayed as cookies. Expiry is fixed
+ * at creation (the cookie's Max-Age matches it, and cookies cannot be refreshed while rendering).
+ */
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+// lastSeenAt is for "active sessions" views, not security: one write per few minutes is plenty.
+const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/; // base64url of 32 bytes
+
+export type NewSession = { token: string; expiresAt: Date };
+
+export function hashSessionToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function createSession(userId: string, details: { userAgent?: string | null } = {}): Promise<NewSession> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  await db.session.create({
+    data: { id: hashSessionToken(token), userId, expiresAt, userAgent: details.userAgent?.slice(0, 512) ?? null },
+  });
+  return { token, expiresAt };
+}
+
+/** Who a session cookie belongs to, or null when it is missing, unknown, expired or revoked. */
+export async function authFromSessionToken(token: string | null | undefined): Promise<AuthContext | null> {
+  if (!token || !TOKEN_SHAPE.test(token)) return null;
+  const id = hashSessionToken(token);
+  const session = await db.session.findUnique({
+    where: { id },
+    select: { userId: true, expiresAt: true, revokedAt: true, lastSeenAt: true },
+  });
+  const now = new Date();
+  if (!session || session.revokedAt || session.expiresAt <= now) return null;
+
+  if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
+    // Conditional, so concurrent requests of one browser do not all write.
+    await db.session.updateMany({
+      where: { id, lastSeenAt: { lt: new Date(now.getTime() - LAST_SEEN_EVERY_MS) } },
+      data: { lastSeenAt: now },
+    });
+  }
+  return { userId: session.userId, teamId: await activeTeamIdFor(session.userId) };
+}
+
+/** Ends one session server-side: its cookie stops working everywhere at once. */
+export async function revokeSession(token: string): Promise<void> {
+  if (!TOKEN_SHAPE.test(token)) return;
+  await db.session.updateMany({ where: { id: hashSessionToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Ends every session of a user (e.g. after a password change). Returns how many were still live. */
+export async function revokeAllSessionsForUser(userId: string): Promise<number> {
+  const { count } = await db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count;
+}

@@ -1,0 +1,24 @@
+import { ClerkProvider } from "@clerk/nextjs";
+import type { ReactNode } from "react";
+import { env } from "@/env";
+import { providers } from "@/lib/providers";
+import { AFTER_SIGN_OUT_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from "@/modules/auth/routes";
+
+/**
+ * Wraps the app in <ClerkProvider> only when Clerk is configured; local accounts need no client
+ * context. A Server Component, so the choice is made on the server from the same `providers.auth`
+ * the rest of the server uses, and the publishable key is passed explicitly.
+ */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  if (providers.auth !== "clerk") return children;
+  return (
+    <ClerkProvider
+      publishableKey={env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY}
+      signInUrl={SIGN_IN_PATH}
+      signUpUrl={SIGN_UP_PATH}
+      afterSignOutUrl={AFTER_SIGN_OUT_PATH}
+    >
+      {children}
+    </ClerkProvider>
+  );
+}

@@ -1,0 +1,108 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { localAccountsProxy } from "@/modules/auth/local-accounts-proxy";
+import { isGatedPage, safeNextPath, withNext } from "@/modules/auth/routes";
+import { clientAddressFrom } from "@/modules/auth/server/client-address";
+import { SESSION_COOKIE_NAME, sessionCookieOptions } from "@/modules/auth/session-cookie";
+
+describe("safeNextPath", () => {
+  it("keeps same-site relative paths with their query and hash", () => {
+    expect(safeNextPath("/projects/abc?tab=code#top")).toBe("/projects/abc?tab=code#top");
+    expect(safeNextPath("/")).toBe("/");
+  });
+
+  it.each([
+    "https://evil.example/",
+    "//evil.example",
+    "/\\evil.example",
+    "/\t/evil.example",
+    "javascript:alert(1)",
+    "projects",
+    "",
+  ])("refuses %j", (next) => {
+    expect(safeNextPath(next)).toBe("/");
+  });
+
+  it("refuses non-strings (e.g. a repeated ?next=)", () => {
+    expect(safeNextPath(["/a", "/b"])).toBe("/");
+    expect(safeNextPath(null, "/fallback")).toBe("/fallback");
+  });
+});
+
+describe("isGatedPage", () => {
+  it("leaves the landing page, the auth pages and every API route alone", () => {
+    for (const path of ["/", "/sign-in", "/sign-in/factor-one", "/sign-up", "/api/trpc/projects.list", "/api/inngest"]) {
+      expect(isGatedPage(path), path).toBe(false);
+    }
+  });
+
+  it("gates the app's pages", () => {
+    for (const path of ["/projects", "/projects/abc", "/settings", "/sign-inx"]) expect(isGatedPage(path), path).toBe(true);
+  });
+});
+
+describe("local accounts proxy", () => {
+  const visit = (path: string, init: { cookie?: string; method?: string } = {}) =>
+    localAccountsProxy(
+      new NextRequest(`http://localhost:3000${path}`, {
+        method: init.method ?? "GET",
+        headers: init.cookie ? { cookie: init.cookie } : {},
+      }),
+    );
+
+  it("sends a page visit without the session cookie to sign-in and back", () => {
+    const response = visit("/projects/abc?tab=code");
+    expect(response.status).toBe(307);
+    expect(response.headers.get("location")).toBe("http://localhost:3000/sign-in?next=%2Fprojects%2Fabc%3Ftab%3Dcode");
+  });
+
+  it("lets through visits with the cookie (validated later, on the server), public pages, API calls and POSTs", () => {
+    for (const response of [
+      visit("/projects", { cookie: `${SESSION_COOKIE_NAME}=anything` }),
+      visit("/"),
+      visit("/sign-in"),
+      visit("/api/trpc/projects.list"),
+      visit("/projects/abc", { method: "POST" }),
+    ]) {
+      expect(response.headers.get("location")).toBeNull();
+      expect(response.headers.get("x-middleware-next")).toBe("1");
+    }
+  });
+});
+
+describe("withNext", () => {
+  it("adds a safe, encoded next and drops a trivial or unsafe one", () => {
+    expect(withNext("/sign-up", "/projects/a b")).toBe("/sign-up?next=%2Fprojects%2Fa%2520b");
+    expect(withNext("/sign-up", "/")).toBe("/sign-up");
+    expect(withNext("/sign-up", "//evil.example")).toBe("/sign-up");
+  });
+});
+
+describe("session cookie options", () => {
+  const expiresAt = new Date("2030-01-01T00:00:00Z");
+
+  it("is httpOnly, SameSite=Lax, Path=/ and Secure in production over https", () => {
+    expect(sessionCookieOptions(expiresAt, { nodeEnv: "production", appUrl: "https://ollio.example" })).toEqual({
+      httpOnly: true,
+      sameSite: "lax",
+      secure: true,
+      path: "/",
+      expires: expiresAt,
+    });
+  });
+
+  it("is not Secure in development, nor on a plain-http production box (it would never come back)", () => {
+    expect(sessionCookieOptions(expiresAt, { nodeEnv: "development", appUrl: "https://ollio.example" }).secure).toBe(false);
+    expect(sessionCookieOptions(expiresAt, { nodeEnv: "production", appUrl: "http://192.168.1.10:3000" }).secure).toBe(false);
+  });
+});
+
+describe("clientAddressFrom", () => {
+  const headers = (values: Record<string, string>) => new Headers(values);
+
+  it("takes the entry added by the nearest proxy, not what the client claimed", () => {
+    expect(clientAddressFrom(headers({ "x-forwarded-for": "6.6.6.6, 198.51.100.7" }))).toBe("198.51.100.7");
+    expect(clientAddressFrom(headers({ "x-real-ip": "198.51.100.8" }))).toBe("198.51.100.8");
+    expect(clientAddressFrom(headers({}))).toBeNull();
+  });
+});
