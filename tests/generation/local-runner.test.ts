@@ -47,4 +47,119 @@ describe("generation through the embedded pg-boss runner", () => {
     expect(lsResult).toMatchObject({ role: "tool", content: expect.stringContaining("index.html") });
     expect(second?.body.messages.at(-1)).toMatchObject({ role: "tool", content: expect.stringContaining("Wrote 2 file(s)") });
   });
+
+  it("a follow-up starts from the previous version's files and saves a new, separate version", async () => {
+    const { auth } = await createTeamMember(db, { credits: 5 });
+    stack.model.conversation("[v1]", [reply.writeFiles({ "index.html": PAGE }), reply.summary("First version.")]);
+    const first = await createProjectFromPrompt(db, { auth, content: "Bakery page [v1]" }, stack.sendDeps);
+    await waitForRun(first.runId, { statuses: ["SUCCEEDED"] });
+
+    const updated = PAGE.replace("Crumb &amp; Co", "Crumb &amp; Co — now open Sundays");
+    stack.model.conversation("[v2]", [
+      reply.readFiles(["index.html"]),
+      reply.writeFiles({ "index.html": updated }),
+      reply.summary("Added the Sunday opening to the heading."),
+    ]);
+    const second = await sendPrompt(db, { auth, projectId: first.projectId, content: "Mention Sundays [v2]" }, stack.sendDeps);
+    await waitForRun(second.runId, { statuses: ["SUCCEEDED"] });
+
+    const [opening, afterRead] = stack.model.requestsFor("[v2]");
+    const userPrompt = opening?.body.messages.find((m) => m.role === "user")?.content ?? "";
+    expect(userPrompt).toContain("- index.html");
+    expect(userPrompt).toContain("User: Bakery page [v1]");
+    expect(userPrompt).toContain("You: First version.");
+    // The model's readFiles ran against the restored files in the new sandbox.
+    expect(afterRead?.body.messages.at(-1)).toMatchObject({ role: "tool", content: expect.stringContaining("Crumb &amp; Co</h1>") });
+
+    const versions = await db.fragment.findMany({ where: { projectId: first.projectId }, orderBy: { createdAt: "asc" } });
+    expect(versions).toHaveLength(2);
+    expect((versions[0]!.files as Record<string, string>)["index.html"]).toBe(PAGE);
+    expect((versions[1]!.files as Record<string, string>)["index.html"]).toBe(updated);
+    // The template's starter files the first version kept are still there; nothing else appeared.
+    expect(Object.keys(versions[1]!.files as object).sort()).toEqual(Object.keys(versions[0]!.files as object).sort());
+  });
+
+  it("retries after a model HTTP 500 and then succeeds, charging once", async () => {
+    const { auth, team } = await createTeamMember(db, { credits: 5 });
+    stack.model.conversation("[flaky]", [
+      reply.httpError(500, "upstream overloaded"),
+      reply.writeFiles({ "index.html": PAGE }),
+      reply.summary("Built it on the second try."),
+    ]);
+    const sent = await createProjectFromPrompt(db, { auth, content: "Flaky model [flaky]" }, stack.sendDeps);
+    const run = await waitForRun(sent.runId);
+    expect(run).toMatchObject({ status: "SUCCEEDED", attempt: 2 });
+    const notes = (run.progress as ProgressEntry[]).map((p) => p.detail);
+    expect(notes).toContain("Attempt 1 failed: The AI model returned an error: upstream overloaded Retrying…");
+    expect(await ledgerKinds(db, sent.runId)).toEqual(["RESERVE", "COMMIT"]);
+    expect(await currentBalance(db, team.id)).toBe(4);
+  });
+
+  it("retries malformed tool-call arguments; when every attempt is malformed the run fails with one refund", async () => {
+    const { auth, team } = await createTeamMember(db, { credits: 5 });
+    stack.model.conversation("[malformed-once]", [
+      reply.malformedToolCall("createOrUpdateFiles"),
+      reply.writeFiles({ "index.html": PAGE }),
+      reply.summary("Done after a malformed call."),
+    ]);
+    const recovered = await createProjectFromPrompt(db, { auth, content: "Recover [malformed-once]" }, stack.sendDeps);
+    expect(await waitForRun(recovered.runId)).toMatchObject({ status: "SUCCEEDED", attempt: 2 });
+
+    stack.model.conversation("[malformed-always]", [
+      reply.malformedToolCall("createOrUpdateFiles"),
+      reply.malformedToolCall("createOrUpdateFiles"),
+      reply.malformedToolCall("createOrUpdateFiles"),
+    ]);
+    const broken = await createProjectFromPrompt(db, { auth, content: "Never valid [malformed-always]" }, stack.sendDeps);
+    const run = await waitForRun(broken.runId);
+    expect(run).toMatchObject({ status: "FAILED", attempt: 3, error: "The AI model sent malformed tool-call arguments." });
+    const messages = await db.message.findMany({ where: { projectId: broken.projectId }, orderBy: { createdAt: "asc" } });
+    expect(messages.map((m) => [m.role, m.kind])).toEqual([["USER", "RESULT"], ["ASSISTANT", "ERROR"]]);
+    expect(messages[1]?.content).toBe("The AI model sent malformed tool-call arguments. Your credit was returned.");
+    expect(await ledgerKinds(db, broken.runId)).toEqual(["RESERVE", "REFUND"]);
+    expect(await currentBalance(db, team.id)).toBe(4); // 5 − the successful run; the failed one was refunded
+  });
+
+  it("fails without retrying when the model never sends <task_summary> within the iteration limit", async () => {
+    const { auth, team } = await createTeamMember(db, { credits: 5 });
+    stack.model.conversation("[endless]", Array.from({ length: 10 }, () => reply.terminal("echo still working")));
+    const sent = await createProjectFromPrompt(db, { auth, content: "Never finishes [endless]" }, stack.sendDeps);
+    const run = await waitForRun(sent.runId);
+    expect(run).toMatchObject({ status: "FAILED", attempt: 1, error: "The AI did not finish within 5 steps (it never sent its <task_summary>)." });
+    expect(stack.model.requestsFor("[endless]")).toHaveLength(5);
+    expect(await ledgerKinds(db, sent.runId)).toEqual(["RESERVE", "REFUND"]);
+    expect(await currentBalance(db, team.id)).toBe(5);
+  });
+
+  it("answers an unknown tool name by failing the attempt, and a path escape with a tool error the model can fix", async () => {
+    const { auth } = await createTeamMember(db, { credits: 5 });
+    stack.model.conversation("[tools]", [
+      reply.toolCall("deleteEverything", { really: true }),
+      reply.writeFiles({ "../outside.html": "<p>escape</p>", "/etc/passwd": "x" }),
+      reply.writeFiles({ "index.html": PAGE }),
+      reply.summary("Wrote the page inside the app directory."),
+    ]);
+    const sent = await createProjectFromPrompt(db, { auth, content: "Tool trouble [tools]" }, stack.sendDeps);
+    const run = await waitForRun(sent.runId);
+    expect(run).toMatchObject({ status: "SUCCEEDED", attempt: 2 });
+    const notes = (run.progress as ProgressEntry[]).map((p) => p.detail).join("\n");
+    expect(notes).toContain("The AI model called a tool that does not exist (deleteEverything)");
+
+    const afterEscape = stack.model.requestsFor("[tools]")[2]?.body.messages.at(-1);
+    expect(afterEscape?.role).toBe("tool");
+    expect(afterEscape?.content).toContain("could not write 2 file(s)");
+    expect(afterEscape?.content).toContain('Path \\"../outside.html\\" is not allowed');
+    const fragment = await db.fragment.findFirstOrThrow({ where: { projectId: sent.projectId } });
+    expect(Object.keys(fragment.files as object)).not.toContain("../outside.html");
+  });
+
+  it("fails the run after the model times out on every attempt, refunding once", async () => {
+    const { auth, team } = await createTeamMember(db, { credits: 5 });
+    stack.model.conversation("[slow]", [reply.text("late", 5_000), reply.text("late", 5_000), reply.text("late", 5_000)]);
+    const sent = await createProjectFromPrompt(db, { auth, content: "Slow model [slow]" }, stack.sendDeps);
+    const run = await waitForRun(sent.runId, { timeoutMs: 25_000 });
+    expect(run).toMatchObject({ status: "FAILED", attempt: 3, error: "The AI model did not answer within 3 seconds." });
+    expect(await ledgerKinds(db, sent.runId)).toEqual(["RESERVE", "REFUND"]);
+    expect(await currentBalance(db, team.id)).toBe(5);
+  }, 40_000);
 });

@@ -136,12 +136,18 @@ export async function startScriptedOpenAI(): Promise<ScriptedOpenAI> {
   };
 }
 
+/**
+ * The conversation whose marker appears last in the first user message: a follow-up's prompt
+ * quotes earlier turns (with their markers) before the new request.
+ */
 function conversationFor(body: ChatCompletionRequest, queues: Map<string, ScriptedReply[]>): string {
   const firstUser = body.messages?.find((m) => m.role === "user")?.content ?? "";
+  let best = { marker: "default", at: -1 };
   for (const marker of queues.keys()) {
-    if (marker !== "default" && firstUser.includes(marker)) return marker;
+    const at = marker === "default" ? -1 : firstUser.lastIndexOf(marker);
+    if (at > best.at) best = { marker, at };
   }
-  return "default";
+  return best.marker;
 }
 
 function completion(request: ChatCompletionRequest, next: Extract<ScriptedReply, { kind: "message" }>) {
