@@ -1,5 +1,6 @@
 import { createAgent, createNetwork, openai } from "@inngest/agent-kit";
 import { InngestTestEngine } from "@inngest/test";
+import type { EventPayload } from "inngest";
 import { afterAll, describe, expect, it } from "vitest";
 import { createGenerateFunction, TEAM_CONCURRENCY } from "@/inngest/functions";
 import { inngest } from "@/inngest/client";
@@ -19,13 +20,14 @@ const generate = createGenerateFunction(() => stack.deps);
 
 // A fresh engine per execution: an engine memoises step results by step id across its executions,
 // which would replay one run's "save-result" into the next run.
+type Events = [EventPayload, ...EventPayload[]];
 const engine = {
-  execute: (options: { events: { name: string; data: object }[] }) => new InngestTestEngine({ function: generate }).execute(options),
+  execute: (options: { events: Events }) => new InngestTestEngine({ function: generate }).execute(options),
 };
 
 /** The same function, executed as its onFailure handler (what Inngest calls after the last retry). */
 const failureHandler = {
-  execute: (options: { events: { name: string; data: object }[] }) =>
+  execute: (options: { events: Events }) =>
     new InngestTestEngine({
       function: Object.assign(Object.create(generate), {
         createExecution: (opts: { partialOptions: object }) =>
@@ -36,11 +38,11 @@ const failureHandler = {
 
 const PAGE = "<!doctype html><html lang=\"en\"><head><title>Plans</title></head><body><main><h1>Pricing</h1></main></body></html>";
 
-function requested(runId: string, teamId: string) {
+function requested(runId: string, teamId: string): Events {
   return [{ name: GENERATE_REQUESTED_EVENT, data: { runId, teamId } }];
 }
 
-function functionFailed(runId: string, teamId: string, message: string) {
+function functionFailed(runId: string, teamId: string, message: string): Events {
   return [
     {
       name: "inngest/function.failed",
@@ -66,12 +68,12 @@ describe("agent-kit inside an Inngest function under @inngest/test", () => {
       return "finished";
     });
     const before = stack.model.requests.length;
-    const found = await new InngestTestEngine({ function: fn }).executeAndWaitFor("steps-found", {
+    // executeStep returns non-runnable steps as found, without waiting for them to complete.
+    const { step } = await new InngestTestEngine({ function: fn }).executeStep("probe-agent", {
       events: [{ name: "test/probe", data: {} }],
     });
-    const steps = (found.result as { steps: { op: string; displayName?: string; opts?: { url?: string } }[] }).steps;
-    expect(steps).toEqual([expect.objectContaining({ op: "AIGateway", displayName: "probe-agent" })]);
-    expect(steps[0]?.opts?.url).toBe(`${stack.model.baseUrl}/chat/completions`);
+    expect(step).toMatchObject({ op: "AIGateway", displayName: "probe-agent" });
+    expect((step.opts as { url?: string } | undefined)?.url).toBe(`${stack.model.baseUrl}/chat/completions`);
     expect(stack.model.requests.length).toBe(before);
   });
 });
