@@ -1,0 +1,126 @@
+/**
+ * `npx tsx scripts/bench/generation.ts [runs]` — latency of the generation path on this machine,
+ * with everything real except the model: its own embedded Postgres, the embedded pg-boss runner,
+ * the local bubblewrap sandbox, and a zero-latency scripted OpenAI-compatible server.
+ *
+ * Measures, per prompt (sequentially, on an otherwise idle system):
+ *   sendPrompt          what messages.create does: validate, lock, reserve, insert, enqueue + NOTIFY
+ *   enqueue → start     from handing the job to pg-boss until the worker has claimed the run
+ *   prompt → fragment   from sendPrompt's call until the fragment is saved and the run SUCCEEDED
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { startEmbeddedPostgres } from "../../src/lib/db/embedded-postgres";
+import { applyMigrations } from "../../src/lib/db/migrations";
+import { reply, startScriptedOpenAI } from "../../tests/support/scripted-openai";
+
+const RUNS = Number(process.argv[2] ?? 40);
+const WARMUP = 3;
+const TARGETS = { sendPrompt: 25, enqueueToStart: 50, promptToFragment: 500 };
+
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Bench</title><link rel="stylesheet" href="styles.css"></head>
+<body><main><h1>Benchmark page</h1><button type="button">Click</button></main><script src="script.js"></script></body></html>`;
+
+async function main() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "ollio-bench-"));
+  await import("node:fs/promises").then((fs) => fs.chmod(dir, 0o755)); // embedded Postgres runs as `postgres` under root
+  const pg = await startEmbeddedPostgres({ dir: path.join(dir, "pg") });
+  await applyMigrations(pg.url);
+  process.env.DATABASE_URL = pg.url;
+  process.env.SANDBOX_ROOT ??= path.join(dir, "sandboxes");
+
+  // App modules read env when first imported, so they load only now.
+  const { db } = await import("../../src/lib/db/client");
+  const { sendPrompt } = await import("../../src/modules/generation/server/send-prompt");
+  const { createWorkflowDeps } = await import("../../src/modules/generation/server/default-workflow-deps");
+  const { defaultWorkflowSettings } = await import("../../src/modules/generation/server/workflow-deps");
+  const { createLocalJobs } = await import("../../src/modules/jobs/server/local/local-jobs");
+  const { startLocalJobWorker } = await import("../../src/modules/jobs/server/local/worker");
+  const { stopBoss } = await import("../../src/modules/jobs/server/local/boss");
+
+  const model = await startScriptedOpenAI();
+  // Stateless script: write the files, then (after the tool result) summarise.
+  model.whenExhausted((request) =>
+    request.messages.at(-1)?.role === "tool"
+      ? reply.summary("Built the benchmark page.")
+      : reply.writeFiles({ "index.html": PAGE, "styles.css": "main { padding: 1rem; }", "script.js": "document.querySelector('button')" }),
+  );
+
+  const localJobs = createLocalJobs(pg.url);
+  const enqueuedAt = new Map<string, number>();
+  const jobs = {
+    async dispatchGenerate(data: { runId: string; teamId: string }) {
+      enqueuedAt.set(data.runId, Date.now());
+      await localJobs.dispatchGenerate(data);
+    },
+  };
+  const deps = createWorkflowDeps({ model: model.model, settings: { ...defaultWorkflowSettings(), heartbeatMs: 5_000 } });
+  const worker = await startLocalJobWorker({ connectionString: pg.url, deps, concurrency: 2 });
+
+  const user = await db.user.create({ data: { email: "bench@example.test", name: "Bench" } });
+  const team = await db.team.create({ data: { name: "Bench", plan: "PRO" } });
+  await db.membership.create({ data: { teamId: team.id, userId: user.id, role: "OWNER" } });
+  const auth = { userId: user.id, teamId: team.id };
+  const projects = await Promise.all(
+    Array.from({ length: RUNS + WARMUP }, (_, i) => db.project.create({ data: { teamId: team.id, createdById: user.id, name: `Bench ${i}` } })),
+  );
+
+  const samples = { sendPrompt: [] as number[], enqueueToStart: [] as number[], promptToFragment: [] as number[] };
+  for (const [i, project] of projects.entries()) {
+    const started = performance.now();
+    const startedWall = Date.now();
+    const sent = await sendPrompt(db, { auth, projectId: project.id, content: `Benchmark page ${i}` }, { model: model.model, jobs });
+    const sendMs = performance.now() - started;
+    const run = await waitForRun(db, sent.runId);
+    if (run.status !== "SUCCEEDED") throw new Error(`Run ${i} ended ${run.status}: ${run.error}`);
+    if (i < WARMUP) continue;
+    samples.sendPrompt.push(sendMs);
+    samples.enqueueToStart.push(run.startedAt!.getTime() - enqueuedAt.get(sent.runId)!);
+    samples.promptToFragment.push(run.finishedAt!.getTime() - startedWall);
+  }
+
+  console.log(`\nGeneration latency over ${RUNS} prompts (after ${WARMUP} warm-up), ${os.cpus().length} cores, Node ${process.version}`);
+  console.log(row("metric", "p50", "p95", "max", "target", ""));
+  for (const [name, values] of Object.entries(samples) as [keyof typeof samples, number[]][]) {
+    const p50 = percentile(values, 50);
+    const p95 = percentile(values, 95);
+    console.log(row(name, ms(p50), ms(p95), ms(Math.max(...values)), `≤${TARGETS[name]} ms`, p95 <= TARGETS[name] ? "met" : p50 <= TARGETS[name] ? "p50 only" : "missed"));
+  }
+
+  await worker.stop();
+  await stopBoss(pg.url);
+  await model.close();
+  await db.$disconnect();
+  await pg.stop();
+  await rm(dir, { recursive: true, force: true });
+}
+
+async function waitForRun(db: import("../../src/lib/db/client").Db, runId: string) {
+  for (;;) {
+    const run = await db.run.findUniqueOrThrow({ where: { id: runId } });
+    if (run.status === "SUCCEEDED" || run.status === "FAILED" || run.status === "CANCELLED") return run;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function ms(value: number): string {
+  return `${value.toFixed(1)} ms`;
+}
+
+function row(...cells: string[]): string {
+  const widths = [20, 11, 11, 11, 10, 10];
+  return cells.map((c, i) => c.padEnd(widths[i] ?? 10)).join(" ");
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
