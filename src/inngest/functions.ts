@@ -1,3 +1,4 @@
+import { NonRetriableError } from "inngest";
 import { z } from "zod";
 import { createWorkflowDeps } from "@/modules/generation/server/default-workflow-deps";
 import { runGenerateWorkflow } from "@/modules/generation/server/workflow";
@@ -40,8 +41,9 @@ export function createGenerateFunction(getDeps: () => Promise<WorkflowDeps> | Wo
       },
     },
     async ({ event, step }) => {
-      const data = generateRequested.parse(event.data);
-      return runGenerateWorkflow(await getDeps(), data, inngestWorkflowSteps(step));
+      const data = generateRequested.safeParse(event.data);
+      if (!data.success) throw new NonRetriableError(`Invalid ${GENERATE_REQUESTED_EVENT} event: ${data.error.message}`);
+      return runGenerateWorkflow(await getDeps(), data.data, inngestWorkflowSteps(step));
     },
   );
 }
