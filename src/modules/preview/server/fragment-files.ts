@@ -1,0 +1,67 @@
+import type { Db } from "@/lib/db/client";
+
+/** A fragment's files: relative path → content, as saved in Fragment.files. */
+export type FragmentFiles = ReadonlyMap<string, string>;
+
+export type FragmentFileSource = (fragmentId: string) => Promise<FragmentFiles | null>;
+
+const CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads fragments from Postgres, remembering recent ones: a page load asks for several files of
+ * the same fragment, and fragments are immutable, so a cached copy is never stale. Bounded by
+ * bytes (least recently used dropped first); concurrent requests share one query.
+ */
+export function fragmentFilesFromDb(db: Pick<Db, "fragment">, cacheBytes = CACHE_BYTES): FragmentFileSource {
+  const cache = new Map<string, { files: Promise<FragmentFiles | null>; bytes: number }>();
+  let cachedBytes = 0;
+
+  const evict = () => {
+    for (const [id, entry] of cache) {
+      if (cachedBytes <= cacheBytes) break;
+      cache.delete(id);
+      cachedBytes -= entry.bytes;
+    }
+  };
+
+  return async (fragmentId) => {
+    const hit = cache.get(fragmentId);
+    if (hit) {
+      cache.delete(fragmentId); // re-insert: Map order is the recency order
+      cache.set(fragmentId, hit);
+      return hit.files;
+    }
+    const entry = { files: load(db, fragmentId), bytes: 0 };
+    cache.set(fragmentId, entry);
+    try {
+      const files = await entry.files;
+      // Unknown ids are not cached: the fragment may be committed a moment later.
+      if (!files) cache.delete(fragmentId);
+      else {
+        entry.bytes = sizeOf(files);
+        cachedBytes += entry.bytes;
+        evict();
+      }
+      return files;
+    } catch (error) {
+      cache.delete(fragmentId);
+      throw error;
+    }
+  };
+}
+
+async function load(db: Pick<Db, "fragment">, id: string): Promise<FragmentFiles | null> {
+  const row = await db.fragment.findUnique({ where: { id }, select: { files: true } });
+  if (!row || typeof row.files !== "object" || row.files === null || Array.isArray(row.files)) return null;
+  const files = new Map<string, string>();
+  for (const [path, content] of Object.entries(row.files)) {
+    if (typeof content === "string") files.set(path.replace(/^\.\//, ""), content);
+  }
+  return files;
+}
+
+function sizeOf(files: FragmentFiles): number {
+  let bytes = 0;
+  for (const [path, content] of files) bytes += path.length + content.length * 2; // UTF-16 in memory
+  return bytes;
+}

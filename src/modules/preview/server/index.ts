@@ -1,0 +1,3 @@
+export { startPreviewServer, type PreviewServer, type PreviewServerOptions } from "./preview-server";
+export { startPreviewServerOnce } from "./start-preview-server-once";
+export { previewUrlFor } from "./preview-url";

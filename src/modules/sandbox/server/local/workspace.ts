@@ -1,0 +1,111 @@
+import { randomBytes } from "node:crypto";
+import { chmod, cp, lchown, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { SandboxError } from "../port";
+import type { SandboxUid } from "./sandbox-uid";
+import type { WorkspaceRoot } from "./workspace-root";
+
+/** What the host keeps about a sandbox, outside its workspace where the sandbox cannot write. */
+export type SandboxMeta = SandboxUid & {
+  id: string;
+  template: string;
+  createdAt: number;
+  expiresAt: number;
+};
+
+const ID_PATTERN = /^lsb_[a-z0-9]{20}$/;
+const TEMPLATE_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+export function newSandboxId(): string {
+  // 20 base-36 characters ≈ 103 bits: unguessable, and safe as a directory name.
+  const bytes = randomBytes(20);
+  return `lsb_${Array.from(bytes, (b) => (b % 36).toString(36)).join("")}`;
+}
+
+export function isSandboxId(id: string): boolean {
+  return ID_PATTERN.test(id);
+}
+
+export function sandboxPaths(root: WorkspaceRoot, id: string) {
+  const dir = path.join(root.sandboxesDir, id);
+  return { dir, app: path.join(dir, "app"), meta: path.join(dir, "meta.json") };
+}
+
+/** The template's starter files: sandbox-templates/<template>/app/. */
+export async function templateAppDir(templatesDir: string, template: string): Promise<string> {
+  if (!TEMPLATE_PATTERN.test(template)) {
+    throw new SandboxError(`Sandbox template name "${template}" is not valid (lower-case letters, digits, - and _).`, "not-found");
+  }
+  const dir = path.join(templatesDir, template, "app");
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) {
+    throw new SandboxError(`Sandbox template "${template}" not found: ${dir} does not exist.`, "not-found");
+  }
+  return dir;
+}
+
+/** Creates the sandbox's directory, its metadata and its workspace seeded from the template (or empty). */
+export async function createWorkspace(root: WorkspaceRoot, meta: SandboxMeta, templateDir: string | null): Promise<void> {
+  const paths = sandboxPaths(root, meta.id);
+  await mkdir(paths.dir, { mode: 0o711 });
+  await chmod(paths.dir, 0o711); // the umask may have narrowed it
+  await writeMeta(root, meta);
+  if (templateDir) await cp(templateDir, paths.app, { recursive: true });
+  else await mkdir(paths.app);
+  await chmod(paths.app, 0o700);
+  if (meta.dedicated) await chownTree(paths.app, meta.uid, meta.gid);
+}
+
+export async function writeMeta(root: WorkspaceRoot, meta: SandboxMeta): Promise<void> {
+  const file = sandboxPaths(root, meta.id).meta;
+  // Write-then-rename so a concurrent reader never sees half a file.
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  await writeFile(temp, JSON.stringify(meta), { mode: 0o600 });
+  await rename(temp, file);
+}
+
+export async function readMeta(root: WorkspaceRoot, id: string): Promise<SandboxMeta | null> {
+  if (!isSandboxId(id)) return null;
+  const text = await readFile(sandboxPaths(root, id).meta, "utf8").catch(() => null);
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as SandboxMeta;
+  } catch {
+    return null;
+  }
+}
+
+export async function listSandboxIds(root: WorkspaceRoot): Promise<string[]> {
+  const names = await readdir(root.sandboxesDir).catch(() => [] as string[]);
+  return names.filter(isSandboxId);
+}
+
+/** Removes the sandbox's directory, whatever permissions its commands left on their files. */
+export async function removeWorkspace(root: WorkspaceRoot, id: string): Promise<void> {
+  const { dir, app } = sandboxPaths(root, id);
+  try {
+    await rm(dir, { recursive: true, force: true });
+  } catch (error) {
+    // Not root: a `chmod 000` directory inside cannot be emptied until we make it ours again.
+    if ((error as NodeJS.ErrnoException).code !== "EACCES") throw error;
+    await makeTreeWritable(app);
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function chownTree(dir: string, uid: number, gid: number): Promise<void> {
+  await lchown(dir, uid, gid);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) await chownTree(full, uid, gid);
+    else await lchown(full, uid, gid);
+  }
+}
+
+async function makeTreeWritable(dir: string): Promise<void> {
+  await chmod(dir, 0o700).catch(() => {});
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.isDirectory()) await makeTreeWritable(path.join(dir, entry.name));
+  }
+}
