@@ -1,8 +1,8 @@
-import { env } from "@/env";
 import { startBackgroundServices } from "@/modules/jobs/server/background";
-import { startPreviewServer } from "@/modules/preview/server/preview-server";
+import { startPreviewServerOnce } from "@/modules/preview/server";
 
+/** What a Node server process runs beside Next: previews on their own origin, jobs, the sweeper. */
 export async function startServerServices() {
-  await startPreviewServer({ port: env.PREVIEW_PORT, host: "0.0.0.0" });
+  await startPreviewServerOnce({ host: "0.0.0.0" });
   await startBackgroundServices();
 }
