@@ -15,7 +15,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 
 if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
-if (mode === "start") process.env.NODE_ENV = "production";
+// Next types NODE_ENV as read-only; this script is what decides it for the server it starts.
+if (mode === "start") Object.assign(process.env, { NODE_ENV: "production" });
 
 let embedded: EmbeddedPostgresHandle | null = null;
 let shuttingDown = false;
