@@ -7,7 +7,7 @@ function loadEnv(vars: Record<string, string>) {
   const result = spawnSync(
     process.execPath,
     ["--import", "tsx", "--eval", `import("./src/env.ts").then(() => console.log("env ok"))`],
-    { cwd: path.resolve("."), env: { PATH: process.env.PATH ?? "", ...vars } as NodeJS.ProcessEnv, encoding: "utf8", timeout: 30_000 },
+    { cwd: path.resolve("."), env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...vars }, encoding: "utf8", timeout: 30_000 },
   );
   return { ok: result.status === 0 && result.stdout.includes("env ok"), output: result.stdout + result.stderr };
 }
