@@ -69,6 +69,6 @@ describe("projects router", () => {
     expect(await codeOf(api.projects.create({ content: "a".repeat(100_000) }))).toBe("BAD_REQUEST");
     expect(await codeOf(api.messages.create({ projectId: project.id, content: "" }))).toBe("BAD_REQUEST");
     expect(await codeOf(api.projects.get({ projectId: "" }))).toBe("BAD_REQUEST");
-    expect(await db.project.count()).toBe(1);
+    expect(await db.project.count({ where: { teamId: alice.teamId } })).toBe(1);
   });
 });
