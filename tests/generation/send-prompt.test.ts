@@ -76,6 +76,9 @@ describe("sendPrompt", () => {
     const project = await createProject(db, owner.auth);
     const error = await rejection(sendPrompt(db, { auth: stranger.auth, projectId: project.id, content: "Hi" }, deps));
     expect(error.code).toBe("NOT_FOUND");
+    // Whatever the configuration: a stranger learns nothing else either.
+    const unconfigured = await rejection(sendPrompt(db, { auth: stranger.auth, projectId: project.id, content: "Hi" }, { model: null, jobs }));
+    expect(unconfigured.code).toBe("NOT_FOUND");
     expect(await db.message.count({ where: { projectId: project.id } })).toBe(0);
   });
 

@@ -28,13 +28,15 @@ export type CreateProjectInput = { auth: AuthContext; content: string; clientKey
  */
 export async function sendPrompt(db: Db, input: SendPromptInput, deps: SendPromptDeps = {}): Promise<AcceptedPrompt> {
   const { content, clientKey } = validate(input);
-  requireModel(deps);
   const accepted = await db.$transaction(async (tx) => {
     // The row lock serialises prompts per project: the active-run and clientKey checks below
     // cannot interleave with another request's inserts.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "Project" WHERE "id" = ${input.projectId} AND "teamId" = ${input.auth.teamId} FOR UPDATE`;
     if (locked.length === 0) throw new AppError("NOT_FOUND", "Project not found.");
+    // Checked after authorisation (another team's project is NOT_FOUND whatever the config) and
+    // before any write: the refusal rolls back an empty transaction.
+    requireModel(deps);
     return acceptPrompt(tx, { projectId: input.projectId, teamId: input.auth.teamId, content, clientKey });
   });
   return dispatch(db, accepted, input.auth.teamId, deps);
