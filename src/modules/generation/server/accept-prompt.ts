@@ -7,7 +7,7 @@ export type AcceptedPrompt = { projectId: string; messageId: string; runId: stri
 
 /**
  * The write half of sending a prompt, inside the caller's transaction with the project row
- * already locked (or just created): dedupe by clientKey, refuse a second concurrent run, take a
+ * already locked and touched (or just created): dedupe by clientKey, refuse a second concurrent run, take a
  * credit, then insert the USER message and its QUEUED run. Any refusal rolls everything back.
  */
 export async function acceptPrompt(
@@ -33,7 +33,6 @@ export async function acceptPrompt(
   });
   const run = await tx.run.create({ data: { projectId, teamId, userMessageId: message.id }, select: { id: true } });
   await reserveCredit(tx, teamId, run.id);
-  await tx.project.update({ where: { id: projectId }, data: { updatedAt: new Date() } });
   return { projectId, messageId: message.id, runId: run.id, deduplicated: false };
 }
 

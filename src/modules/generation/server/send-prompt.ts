@@ -29,10 +29,12 @@ export type CreateProjectInput = { auth: AuthContext; content: string; clientKey
 export async function sendPrompt(db: Db, input: SendPromptInput, deps: SendPromptDeps = {}): Promise<AcceptedPrompt> {
   const { content, clientKey } = validate(input);
   const accepted = await db.$transaction(async (tx) => {
-    // The row lock serialises prompts per project: the active-run and clientKey checks below
-    // cannot interleave with another request's inserts.
+    // Locks the project row (and marks it active for the project list) in one statement: the row
+    // lock serialises prompts per project, so the active-run and clientKey checks below cannot
+    // interleave with another request's inserts. A refusal further down rolls the touch back.
     const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Project" WHERE "id" = ${input.projectId} AND "teamId" = ${input.auth.teamId} FOR UPDATE`;
+      UPDATE "Project" SET "updatedAt" = ${new Date()}
+      WHERE "id" = ${input.projectId} AND "teamId" = ${input.auth.teamId} RETURNING "id"`;
     if (locked.length === 0) throw new AppError("NOT_FOUND", "Project not found.");
     // Checked after authorisation (another team's project is NOT_FOUND whatever the config) and
     // before any write: the refusal rolls back an empty transaction.
