@@ -70,6 +70,8 @@ async function main() {
 
   const samples = { sendPrompt: [] as number[], enqueueToStart: [] as number[], promptToFragment: [] as number[] };
   for (const [i, project] of projects.entries()) {
+    // Let the previous run's tail (sandbox teardown, job completion) finish: each prompt is timed alone.
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const started = performance.now();
     const startedWall = Date.now();
     const sent = await sendPrompt(db, { auth, projectId: project.id, content: `Benchmark page ${i}` }, { model: model.model, jobs });
