@@ -2,7 +2,6 @@ import type { RunStatus } from "@/generated/prisma/client";
 
 /** Runs in these states hold their project: one generation at a time per project. */
 export const ACTIVE_RUN_STATUSES: RunStatus[] = ["QUEUED", "RUNNING"];
-export const FINISHED_RUN_STATUSES: RunStatus[] = ["SUCCEEDED", "FAILED", "CANCELLED"];
 
 /** How many times a run may be claimed by a worker before it is given up as FAILED. */
 export const MAX_RUN_ATTEMPTS = 3;
