@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-pg",
     "@e2b/code-interpreter",
     "@inngest/agent-kit",
+    // agent-kit requires inngest from node_modules: bundling our own copy would split its run context.
+    "inngest",
   ],
   poweredByHeader: false,
   async headers() {

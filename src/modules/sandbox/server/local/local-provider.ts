@@ -104,7 +104,8 @@ export class LocalSandboxProvider implements SandboxProvider {
 
   private async preflight(): Promise<LocalRuntime> {
     const bwrapPath = findBwrap();
-    const rootDir = path.resolve(this.options.root ?? path.join(os.tmpdir(), "ollio-sandboxes"));
+    // Runtime data outside the app: the ignore keeps Next's output tracing from pulling in the whole project.
+    const rootDir = path.resolve(/*turbopackIgnore: true*/ this.options.root ?? path.join(os.tmpdir(), "ollio-sandboxes"));
     const root = await prepareWorkspaceRoot(rootDir);
     const runtime: LocalRuntime = {
       root,

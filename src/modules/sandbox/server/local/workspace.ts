@@ -66,7 +66,7 @@ export async function writeMeta(root: WorkspaceRoot, meta: SandboxMeta): Promise
 
 export async function readMeta(root: WorkspaceRoot, id: string): Promise<SandboxMeta | null> {
   if (!isSandboxId(id)) return null;
-  const text = await readFile(sandboxPaths(root, id).meta, "utf8").catch(() => null);
+  const text = await readFile(/*turbopackIgnore: true*/ sandboxPaths(root, id).meta, "utf8").catch(() => null);
   if (text === null) return null;
   try {
     return JSON.parse(text) as SandboxMeta;
