@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PlusIcon } from "@/components/icons";
+import { buttonClasses } from "@/components/ui/button";
+import { ProjectsList } from "@/modules/projects/ui/projects-list";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Projects" };
+
+export default async function ProjectsPage() {
+  // Awaited so server and client render the same list (see the landing page).
+  await getQueryClient().prefetchQuery(trpc.projects.list.queryOptions());
+  return (
+    <HydrateClient>
+      <div className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-8 sm:px-6">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div>
+            <h1 className="text-2xl font-semibold tracking-tight">Projects</h1>
+            <p className="text-sm text-muted-foreground">Everything your team has built.</p>
+          </div>
+          <Link href="/" className={buttonClasses()}>
+            <PlusIcon />
+            New project
+          </Link>
+        </div>
+        <ProjectsList />
+      </div>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,17 @@
+/** The parts of a generated version (Fragment) the workspace shows. */
+export type FragmentView = {
+  id: string;
+  title: string;
+  files: Record<string, string>;
+  previewUrl: string | null;
+  sandboxUrl: string | null;
+};
+
+/** index.html first, then by path, so the entry point is what the Code tab opens with. */
+export function sortedPaths(files: Record<string, string>): string[] {
+  return Object.keys(files).sort((a, b) => {
+    if (a === "index.html") return -1;
+    if (b === "index.html") return 1;
+    return a.localeCompare(b);
+  });
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useState } from "react";
+import { ExternalLinkIcon, MonitorIcon, RefreshIcon } from "@/components/icons";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Spinner } from "@/components/ui/spinner";
+import type { FragmentView } from "./fragment";
+
+type Source = "saved" | "live";
+
+/**
+ * The generated page in a sandboxed iframe on the preview origin. No allow-same-origin: the
+ * page's scripts run, but it can never read Ollio's cookies or reach into this window.
+ */
+export function PreviewPane({ fragment, building }: { fragment: FragmentView | null; building: boolean }) {
+  const [source, setSource] = useState<Source>("saved");
+  const [reloadCount, setReloadCount] = useState(0);
+  const [loadedFrame, setLoadedFrame] = useState<string | null>(null);
+
+  const url = fragment ? (source === "live" && fragment.sandboxUrl ? fragment.sandboxUrl : fragment.previewUrl) : null;
+  // Each version, source and reload is a new frame; it is loading until that frame fires load.
+  const frameKey = `${url}#${reloadCount}`;
+  const loading = loadedFrame !== frameKey;
+
+  if (!fragment || !url) return <PreviewPlaceholder building={building} hasFragment={Boolean(fragment)} />;
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div className="flex items-center gap-1.5 border-b border-border px-2 py-1.5">
+        <Button variant="ghost" size="icon-sm" aria-label="Reload preview" title="Reload preview" onClick={() => setReloadCount((n) => n + 1)}>
+          <RefreshIcon />
+        </Button>
+        <div className="flex h-8 min-w-0 flex-1 items-center gap-2 rounded-md bg-muted px-3 text-xs text-muted-foreground">
+          {loading ? <Spinner className="size-3" /> : <MonitorIcon className="size-3.5 shrink-0" />}
+          <span className="truncate font-mono" title={url}>
+            {url}
+          </span>
+        </div>
+        {fragment.sandboxUrl && (
+          <label className="flex items-center gap-1.5 text-xs text-muted-foreground">
+            <span className="sr-only sm:not-sr-only">Source</span>
+            <select
+              value={source}
+              onChange={(event) => setSource(event.target.value as Source)}
+              className="h-8 rounded-md border border-border bg-background px-2 text-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+            >
+              <option value="saved">Saved version</option>
+              <option value="live">Live sandbox</option>
+            </select>
+          </label>
+        )}
+        <a
+          href={url}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-label="Open preview in a new tab"
+          title="Open in a new tab"
+          className={buttonClasses({ variant: "ghost", size: "icon-sm" })}
+        >
+          <ExternalLinkIcon />
+        </a>
+      </div>
+      <div className="relative min-h-0 flex-1 bg-white">
+        <iframe
+          key={frameKey}
+          src={url}
+          title={`Preview of ${fragment.title}`}
+          sandbox="allow-scripts allow-forms allow-modals allow-popups"
+          referrerPolicy="no-referrer"
+          onLoad={() => setLoadedFrame(frameKey)}
+          className="absolute inset-0 size-full border-0"
+        />
+      </div>
+    </div>
+  );
+}
+
+function PreviewPlaceholder({ building, hasFragment }: { building: boolean; hasFragment: boolean }) {
+  return (
+    <div className="flex h-full flex-col items-center justify-center gap-3 bg-muted/30 p-8 text-center">
+      <span className={cn("grid size-12 place-items-center rounded-full bg-background text-muted-foreground shadow-sm")}>
+        {building ? <Spinner className="size-5" /> : <MonitorIcon className="size-5" />}
+      </span>
+      <p className="font-medium">{building ? "Building your UI…" : hasFragment ? "This version has no preview" : "Nothing to preview yet"}</p>
+      <p className="max-w-xs text-sm text-muted-foreground">
+        {building
+          ? "The preview appears here as soon as the first version is ready."
+          : hasFragment
+            ? "Its files are still in the Code tab."
+            : "Send a prompt to generate the first version."}
+      </p>
+    </div>
+  );
+}

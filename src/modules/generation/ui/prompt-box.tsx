@@ -1,0 +1,107 @@
+"use client";
+
+import { useId } from "react";
+import { ArrowUpIcon } from "@/components/icons";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Spinner } from "@/components/ui/spinner";
+
+/**
+ * A prompt textarea: Enter sends, Shift+Enter adds a line. While an IME is composing, Enter
+ * belongs to the IME. The label is visually hidden when the surrounding page already says it.
+ */
+export function PromptBox({
+  value,
+  onValueChange,
+  onSubmit,
+  label,
+  placeholder,
+  pending = false,
+  disabled = false,
+  maxLength,
+  note,
+  size = "md",
+  autoFocus,
+  className,
+  textareaRef,
+}: {
+  value: string;
+  onValueChange: (value: string) => void;
+  onSubmit: () => void;
+  label: string;
+  placeholder?: string;
+  pending?: boolean;
+  disabled?: boolean;
+  maxLength?: number;
+  /** Shown under the box and linked as its description (e.g. why it is disabled). */
+  note?: React.ReactNode;
+  size?: "md" | "lg";
+  autoFocus?: boolean;
+  className?: string;
+  textareaRef?: React.Ref<HTMLTextAreaElement>;
+}) {
+  const id = useId();
+  const noteId = `${id}-note`;
+  const canSend = value.trim().length > 0 && !pending && !disabled;
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    if (canSend) onSubmit();
+  }
+
+  return (
+    <form
+      className={cn("flex flex-col gap-1.5", className)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (canSend) onSubmit();
+      }}
+    >
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <div
+        className={cn(
+          "relative rounded-2xl border border-border bg-background shadow-sm transition-shadow motion-reduce:transition-none",
+          "focus-within:border-transparent focus-within:ring-2 focus-within:ring-ring",
+          disabled && "bg-muted/60",
+        )}
+      >
+        <textarea
+          id={id}
+          ref={textareaRef}
+          value={value}
+          onChange={(event) => onValueChange(event.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder={placeholder}
+          disabled={disabled}
+          maxLength={maxLength}
+          autoFocus={autoFocus}
+          aria-describedby={note ? noteId : undefined}
+          rows={size === "lg" ? 4 : 2}
+          className={cn(
+            "block w-full resize-none bg-transparent px-4 pt-3 pb-12 leading-relaxed placeholder:text-muted-foreground focus:outline-none disabled:cursor-not-allowed",
+            size === "lg" ? "text-base" : "text-sm",
+            "field-sizing-content max-h-72",
+          )}
+        />
+        <div className="absolute right-2.5 bottom-2.5 flex items-center gap-2">
+          {maxLength !== undefined && value.length > maxLength * 0.8 && (
+            <span className="text-xs text-muted-foreground tabular-nums">
+              {value.length}/{maxLength}
+            </span>
+          )}
+          <Button type="submit" size="icon-sm" disabled={!canSend} aria-label={pending ? "Sending…" : "Send prompt"} shape="pill">
+            {pending ? <Spinner /> : <ArrowUpIcon />}
+          </Button>
+        </div>
+      </div>
+      {note && (
+        <p id={noteId} className="px-1 text-xs text-muted-foreground">
+          {note}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+import type { FragmentView } from "./fragment";
+import type { ChatMessage } from "./types";
+
+export type Version = { number: number; fragment: FragmentView; messageId: string };
+
+/** Every result that produced files, oldest first, numbered v1, v2… */
+export function versionsOf(messages: ChatMessage[] | undefined): Version[] {
+  const versions: Version[] = [];
+  for (const message of messages ?? []) {
+    if (message.fragment) versions.push({ number: versions.length + 1, fragment: toFragmentView(message.fragment), messageId: message.id });
+  }
+  return versions;
+}
+
+function toFragmentView(fragment: NonNullable<ChatMessage["fragment"]>): FragmentView {
+  return {
+    id: fragment.id,
+    title: fragment.title,
+    files: isFileMap(fragment.files) ? fragment.files : {},
+    previewUrl: fragment.previewUrl ?? null,
+    sandboxUrl: fragment.sandboxUrl ?? null,
+  };
+}
+
+// Fragment.files is JSON in the database; keep only string contents.
+function isFileMap(files: unknown): files is Record<string, string> {
+  return typeof files === "object" && files !== null && !Array.isArray(files) && Object.values(files).every((v) => typeof v === "string");
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import { notFound, redirect } from "next/navigation";
+import { getQueryClient, trpc } from "@/trpc/server";
+
+/**
+ * The project for a server-rendered page, cached in the request's query client (so the client
+ * hydrates it). A missing project — or another team's, or a malformed id — is a 404.
+ */
+export async function loadProjectOr404(projectId: string) {
+  try {
+    return await getQueryClient().fetchQuery(trpc.projects.get.queryOptions({ projectId }));
+  } catch (error) {
+    if (error instanceof TRPCError) {
+      if (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST") notFound();
+      if (error.code === "UNAUTHORIZED") redirect(`/sign-in?next=${encodeURIComponent(`/projects/${projectId}`)}`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import Link from "next/link";
+import { useRef, useState } from "react";
+import { PencilIcon, TrashIcon } from "@/components/icons";
+import { LinkPendingSpinner } from "@/components/link-pending";
+import { RelativeTime } from "@/components/relative-time";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { DeleteProjectDialog } from "./delete-project-dialog";
+import { RenameProjectForm } from "./rename-project-form";
+import { RunStatusBadge } from "./run-status-badge";
+import type { ProjectSummary } from "./types";
+
+export function ProjectCard({ project }: { project: ProjectSummary }) {
+  const [renaming, setRenaming] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const renameButton = useRef<HTMLButtonElement>(null);
+
+  function finishRenaming() {
+    setRenaming(false);
+    // The form unmounts; put focus back where the keyboard user started.
+    requestAnimationFrame(() => renameButton.current?.focus());
+  }
+
+  return (
+    <li>
+      <Card className="group relative flex h-full flex-col gap-3 p-4 transition-shadow focus-within:shadow-md hover:shadow-md motion-reduce:transition-none">
+        <div className="flex min-h-8 items-start justify-between gap-2">
+          {renaming ? (
+            <RenameProjectForm projectId={project.id} name={project.name} onDone={finishRenaming} />
+          ) : (
+            <h3 className="line-clamp-2 min-w-0 pt-1 font-semibold leading-tight">
+              <Link
+                href={`/projects/${project.id}`}
+                className="rounded-sm break-words hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+              >
+                {project.name}
+                <LinkPendingSpinner className="ml-1.5 inline-flex align-middle text-muted-foreground" />
+              </Link>
+            </h3>
+          )}
+          {!renaming && (
+            <div className="-mt-0.5 -mr-1.5 flex shrink-0 gap-0.5">
+              <Button ref={renameButton} variant="ghost" size="icon-sm" aria-label={`Rename ${project.name}`} onClick={() => setRenaming(true)}>
+                <PencilIcon />
+              </Button>
+              <Button
+                variant="ghost"
+                size="icon-sm"
+                aria-label={`Delete ${project.name}`}
+                onClick={() => setConfirmingDelete(true)}
+                className="hover:text-destructive"
+              >
+                <TrashIcon />
+              </Button>
+            </div>
+          )}
+        </div>
+        <p className="line-clamp-2 text-sm text-muted-foreground">
+          {project.latestFragment ? project.latestFragment.title : "No version yet"}
+        </p>
+        <div className="mt-auto flex items-center justify-between gap-2 text-xs text-muted-foreground">
+          <span>
+            Updated <RelativeTime date={project.updatedAt} />
+          </span>
+          <RunStatusBadge status={project.activeRunStatus} />
+        </div>
+      </Card>
+      <DeleteProjectDialog project={project} open={confirmingDelete} onOpenChange={setConfirmingDelete} />
+    </li>
+  );
+}

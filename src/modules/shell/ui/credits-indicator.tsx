@@ -1,0 +1,43 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import { CoinsIcon } from "@/components/icons";
+import { cn } from "@/components/ui/cn";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useTRPC } from "@/trpc/client";
+import type { AppRouter } from "@/trpc/routers/_app";
+
+export type Usage = inferRouterOutputs<AppRouter>["usage"]["status"];
+
+/**
+ * Credits left in the team's current period. The header renders it with the server's numbers;
+ * mutations that spend or refund credits invalidate `usage.status` to update it.
+ */
+export function CreditsIndicator({ initialUsage }: { initialUsage?: Usage | null }) {
+  const trpc = useTRPC();
+  const usage = useQuery(trpc.usage.status.queryOptions(undefined, { initialData: initialUsage ?? undefined }));
+
+  if (usage.isPending) return <Skeleton className="h-6 w-24" />;
+  if (usage.isError) return <span className="text-xs text-muted-foreground">Credits unavailable</span>;
+
+  const { balance, granted, periodEnd } = usage.data;
+  const renews = new Date(periodEnd).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
+  const label = `${balance} ${balance === 1 ? "credit" : "credits"} left`;
+  return (
+    <span
+      title={`${balance} of ${granted} credits left this period; renews ${renews}`}
+      className={cn(
+        "inline-flex items-center gap-1.5 rounded-full border px-2.5 py-0.5 text-xs font-medium tabular-nums",
+        balance === 0 ? "border-destructive/30 bg-destructive/10 text-destructive" : "border-border bg-muted",
+      )}
+    >
+      <CoinsIcon aria-hidden className="size-3.5" />
+      {/* Narrow screens show the number alone; screen readers always get the sentence. */}
+      <span aria-hidden className="sm:hidden">
+        {balance}
+      </span>
+      <span className="sr-only sm:not-sr-only">{label}</span>
+    </span>
+  );
+}

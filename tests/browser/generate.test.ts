@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { reply, type ScriptedOpenAI } from "../support/scripted-openai";
+import { launchChromium, type Browser } from "./support/chromium";
+import { completeSignUp, landingPrompt, newAccount, previewFrame, sendLandingPrompt } from "./support/flows";
+import { buildNextApp, startNextApp, type NextApp } from "./support/next-app";
+import { pageFiles, startUIModel } from "./support/ui-model";
+
+/**
+ * The whole product in a real browser: a production build of this checkout on the test's own
+ * database, the real job runner, sandbox and preview server, and only the model scripted.
+ * OLLIO_TEST_SKIP_BUILD=1 reuses an existing .next build (for quick local re-runs).
+ */
+const BUILD_TIMEOUT = 10 * 60_000;
+const UI_TIMEOUT = 30_000;
+
+let model: ScriptedOpenAI;
+let app: NextApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  model = await startUIModel();
+  const env = { DATABASE_URL: process.env.DATABASE_URL, OPENAI_BASE_URL: model.baseUrl, OPENAI_MODEL: "scripted-model", OPENAI_API_KEY: "test-key" };
+  if (process.env.OLLIO_TEST_SKIP_BUILD !== "1") await buildNextApp(env);
+  app = await startNextApp(env);
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(UI_TIMEOUT);
+}, BUILD_TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await model?.close();
+}, 30_000);
+
+describe("prompt to preview in the browser", () => {
+  const heading = "Crumb & Co — fresh bread daily";
+
+  it("a signed-out prompt survives sign-up, then generates a page shown in the preview and the code tab", async () => {
+    const prompt = "A bakery landing page with opening hours [browser-bakery]";
+    model.conversation("[browser-bakery]", [
+      reply.writeFiles(pageFiles(heading)),
+      reply.summary("I built a bakery landing page with a big heading and a click counter."),
+    ]);
+
+    await page.goto(app.url);
+    await sendLandingPrompt(page, prompt);
+    await page.waitForURL(/\/sign-up/);
+    await completeSignUp(page, newAccount());
+
+    // Back on the landing page with the prompt still in the box.
+    await expect.poll(() => landingPrompt(page).inputValue()).toBe(prompt);
+    await landingPrompt(page).press("Enter");
+    await page.waitForURL(/\/projects\/[^/]+$/);
+
+    const frame = previewFrame(page);
+    await expect.poll(() => frame.locator("h1").textContent({ timeout: UI_TIMEOUT }), { timeout: UI_TIMEOUT }).toBe(heading);
+    // The page's own script runs inside the sandbox.
+    await frame.getByRole("button", { name: "Clicked 0 times" }).click();
+    await expect.poll(() => frame.locator("#count").textContent()).toBe("Clicked 1 times");
+
+    await expect.poll(() => page.getByText("I built a bakery landing page with a big heading").isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("button", { name: /^Show version 1:/ }).getAttribute("aria-pressed")).toBe("true");
+
+    await page.getByRole("tab", { name: "Code" }).click();
+    const editor = page.getByTestId("code-viewer").locator(".cm-content");
+    await expect.poll(() => editor.textContent()).toContain("Crumb &amp; Co — fresh bread daily");
+    await page.getByRole("button", { name: "styles.css", exact: true }).click();
+    await expect.poll(() => editor.textContent()).toContain("#4338ca");
+  });
+
+  it("a follow-up makes version 2, and picking v1 brings back the first version's preview", async () => {
+    model.conversation("[browser-sundays]", [
+      reply.writeFiles(pageFiles("Crumb & Co — now open Sundays")),
+      reply.summary("The heading now says the bakery opens on Sundays."),
+    ]);
+    await page.getByRole("tab", { name: "Preview" }).click();
+    const box = page.getByLabel("Ask for a change");
+    await box.fill("Say that we open on Sundays [browser-sundays]");
+    await box.press("Enter");
+
+    const frame = previewFrame(page);
+    await expect.poll(() => frame.locator("h1").textContent({ timeout: UI_TIMEOUT }), { timeout: UI_TIMEOUT }).toBe(
+      "Crumb & Co — now open Sundays",
+    );
+    await expect.poll(() => box.isEnabled()).toBe(true);
+
+    await page.getByRole("button", { name: /^Show version 1:/ }).click();
+    await expect.poll(() => frame.locator("h1").textContent({ timeout: UI_TIMEOUT }), { timeout: UI_TIMEOUT }).toBe(heading);
+    await expect.poll(() => page.getByText("older version").isVisible()).toBe(true);
+  });
+});
