@@ -61,7 +61,8 @@ describe("prompt to preview in the browser", () => {
     await frame.getByRole("button", { name: "Clicked 0 times" }).click();
     await expect.poll(() => frame.locator("#count").textContent()).toBe("Clicked 1 times");
 
-    await expect.poll(() => page.getByText("I built a bakery landing page with a big heading").isVisible()).toBe(true);
+    const conversation = page.getByRole("list", { name: "Conversation" });
+    await expect.poll(() => conversation.getByText("I built a bakery landing page with a big heading").isVisible()).toBe(true);
     await expect.poll(() => page.getByRole("button", { name: /^Show version 1:/ }).getAttribute("aria-pressed")).toBe("true");
 
     await page.getByRole("tab", { name: "Code" }).click();
@@ -89,6 +90,28 @@ describe("prompt to preview in the browser", () => {
 
     await page.getByRole("button", { name: /^Show version 1:/ }).click();
     await expect.poll(() => frame.locator("h1").textContent({ timeout: UI_TIMEOUT }), { timeout: UI_TIMEOUT }).toBe(heading);
-    await expect.poll(() => page.getByText("older version").isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Show latest (v2)" }).click();
+    await expect.poll(() => frame.locator("h1").textContent({ timeout: UI_TIMEOUT }), { timeout: UI_TIMEOUT }).toBe(
+      "Crumb & Co — now open Sundays",
+    );
+  });
+
+  it("a stopped generation shows as an error with Retry, and Retry builds it", async () => {
+    const wish = "Add a contact form [browser-stop]";
+    // The first run's model answer is slow, so there is time to stop it; the retry then gets the
+    // UI model's default page, whose heading is the request.
+    model.conversation("[browser-stop]", [{ ...reply.writeFiles(pageFiles("too late")), delayMs: 5_000 }]);
+    const box = page.getByLabel("Ask for a change");
+    await box.fill(wish);
+    await box.press("Enter");
+
+    await page.getByRole("button", { name: "Stop" }).click();
+    await expect.poll(() => page.getByText("Generation stopped").isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Retry" }).click();
+
+    const frame = previewFrame(page);
+    await expect.poll(() => frame.locator("h1").textContent({ timeout: UI_TIMEOUT }), { timeout: UI_TIMEOUT }).toBe(wish);
+    await expect.poll(() => page.getByRole("button", { name: /^Show version 3:/ }).getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => page.getByRole("button", { name: "Retry" }).count()).toBe(0);
   });
 });

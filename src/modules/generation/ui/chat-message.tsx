@@ -66,10 +66,13 @@ export function ResultMessage({
 
 export function ErrorMessage({
   message,
+  cancelled,
   onRetry,
   retrying,
 }: {
   message: ChatMessage;
+  /** The run was stopped by someone, rather than failing. */
+  cancelled: boolean;
   /** Present when this failure can be retried (it is the latest run and nothing is running). */
   onRetry?: () => void;
   retrying?: boolean;
@@ -80,7 +83,7 @@ export function ErrorMessage({
         <AlertIcon className="size-4" />
       </span>
       <div className="flex min-w-0 flex-1 flex-col gap-2 rounded-lg border border-destructive/25 bg-destructive/5 px-3 py-2">
-        <p className="text-sm font-medium text-destructive">Generation failed</p>
+        <p className="text-sm font-medium text-destructive">{cancelled ? "Generation stopped" : "Generation failed"}</p>
         <p className="text-sm whitespace-pre-wrap break-words text-foreground/80">{message.content}</p>
         {onRetry && (
           <Button variant="outline" size="sm" onClick={onRetry} disabled={retrying} className="self-start">

@@ -9,6 +9,7 @@ import { errorMessage } from "@/modules/shell/ui/error-message";
 import { useTRPC } from "@/trpc/client";
 import { ErrorMessage, ResultMessage, UserMessage } from "./chat-message";
 import { FollowUpForm } from "./follow-up-form";
+import { OutcomeAnnouncer } from "./outcome-announcer";
 import { RunProgress } from "./run-progress";
 import { isRunActive, type ActiveRun, type ChatMessage } from "./types";
 import type { Version } from "./versions";
@@ -19,13 +20,26 @@ type ChatPanelProps = {
   messagesError: unknown;
   onReloadMessages: () => void;
   run: ActiveRun | null | undefined;
+  /** The last poll failed: what is shown may be out of date. */
+  runPollFailing: boolean;
   versions: Version[];
   selectedFragmentId: string | null;
   onSelectVersion: (fragmentId: string) => void;
   maxLength: number;
 };
 
-export function ChatPanel({ projectId, messages, messagesError, onReloadMessages, run, versions, selectedFragmentId, onSelectVersion, maxLength }: ChatPanelProps) {
+export function ChatPanel({
+  projectId,
+  messages,
+  messagesError,
+  onReloadMessages,
+  run,
+  runPollFailing,
+  versions,
+  selectedFragmentId,
+  onSelectVersion,
+  maxLength,
+}: ChatPanelProps) {
   const runActive = isRunActive(run?.status);
   const retryableRunId = runActive ? null : latestFailedRunId(messages);
   const scroller = useRef<HTMLDivElement>(null);
@@ -80,13 +94,14 @@ export function ChatPanel({ projectId, messages, messagesError, onReloadMessages
           )
         ) : (
           <ol aria-label="Conversation" className="flex flex-col gap-5">
-            {messages.map((message) =>
+            {messages.map((message, index) =>
               message.role === "USER" ? (
                 <UserMessage key={message.id} message={message} />
               ) : message.kind === "ERROR" ? (
                 <ErrorMessage
                   key={message.id}
                   message={message}
+                  cancelled={promptRunBefore(messages, index)?.status === "CANCELLED"}
                   onRetry={retryableRunId && isLatestError(messages, message) ? () => retry.mutate({ runId: retryableRunId }) : undefined}
                   retrying={retry.isPending}
                 />
@@ -103,10 +118,16 @@ export function ChatPanel({ projectId, messages, messagesError, onReloadMessages
           </ol>
         )}
         {run && runActive && (
-          <div className="mt-5">
+          <div className="mt-5 flex flex-col gap-2">
             <RunProgress run={run} onCancel={() => cancel.mutate({ runId: run.id })} cancelling={cancel.isPending} />
+            {runPollFailing && (
+              <p role="status" className="text-xs text-amber-700">
+                Cannot reach Ollio right now; still trying. The progress above may be out of date.
+              </p>
+            )}
           </div>
         )}
+        <OutcomeAnnouncer messages={messages} />
       </div>
       <div className="border-t border-border bg-background p-3">
         <FollowUpForm projectId={projectId} runActive={runActive} maxLength={maxLength} />
@@ -120,6 +141,14 @@ function latestFailedRunId(messages: ChatMessage[] | undefined): string | null {
   const lastPrompt = messages?.findLast((m) => m.role === "USER");
   const status = lastPrompt?.run?.status;
   return lastPrompt?.run && (status === "FAILED" || status === "CANCELLED") ? lastPrompt.run.id : null;
+}
+
+/** The run of the prompt an assistant message answers: the nearest USER message before it. */
+function promptRunBefore(messages: ChatMessage[], index: number) {
+  for (let i = index - 1; i >= 0; i--) {
+    if (messages[i]?.role === "USER") return messages[i]?.run ?? null;
+  }
+  return null;
 }
 
 function isLatestError(messages: ChatMessage[], message: ChatMessage) {

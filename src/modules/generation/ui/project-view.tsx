@@ -51,6 +51,7 @@ export function ProjectView({ projectId, maxLength }: { projectId: string; maxLe
           messagesError={messages.error}
           onReloadMessages={() => void messages.refetch()}
           run={run.data}
+          runPollFailing={run.isError}
           versions={versions}
           selectedFragmentId={selected?.fragment.id ?? null}
           onSelectVersion={(id) => setPickedFragmentId(id === latest?.fragment.id ? null : id)}
@@ -58,7 +59,7 @@ export function ProjectView({ projectId, maxLength }: { projectId: string; maxLe
         />
       </section>
       <section aria-label="Preview and code" className="flex h-[85dvh] min-h-0 min-w-0 flex-1 flex-col border-t border-border lg:h-auto lg:border-t-0">
-        <Workspace version={selected} latestNumber={latest?.number ?? 0} building={runActive} />
+        <Workspace version={selected} latestNumber={latest?.number ?? 0} building={runActive} onShowLatest={showNewest} />
       </section>
     </div>
   );

@@ -2,13 +2,24 @@
 
 import { useEffect, useState } from "react";
 import { CodeIcon, MonitorIcon } from "@/components/icons";
+import { Button } from "@/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { CodePane, preloadCodeViewer } from "./code-pane";
 import { PreviewPane } from "./preview-pane";
 import type { Version } from "./versions";
 
 /** The right-hand side: the selected version's live preview and its code. */
-export function Workspace({ version, latestNumber, building }: { version: Version | null; latestNumber: number; building: boolean }) {
+export function Workspace({
+  version,
+  latestNumber,
+  building,
+  onShowLatest,
+}: {
+  version: Version | null;
+  latestNumber: number;
+  building: boolean;
+  onShowLatest: () => void;
+}) {
   const [tab, setTab] = useState("preview");
   // The code panel mounts on first visit, then stays mounted (keeps the selected file and scroll).
   const [codeOpened, setCodeOpened] = useState(false);
@@ -40,8 +51,15 @@ export function Workspace({ version, latestNumber, building }: { version: Versio
         {version && (
           <p className="min-w-0 truncate text-sm text-muted-foreground">
             <span className="font-medium text-foreground">v{version.number}</span>
-            {version.number !== latestNumber && <span> (older version — v{latestNumber} is the latest)</span>}
             <span className="hidden md:inline"> · {version.fragment.title}</span>
+          </p>
+        )}
+        {version && version.number !== latestNumber && (
+          <p className="ml-auto flex shrink-0 items-center gap-2 text-xs text-muted-foreground">
+            <span className="hidden sm:inline">Older version</span>
+            <Button variant="outline" size="xs" onClick={onShowLatest}>
+              Show latest (v{latestNumber})
+            </Button>
           </p>
         )}
       </div>
