@@ -70,6 +70,14 @@ describe("prompt to preview in the browser", () => {
     await expect.poll(() => editor.textContent()).toContain("Crumb &amp; Co — fresh bread daily");
     await page.getByRole("button", { name: "styles.css", exact: true }).click();
     await expect.poll(() => editor.textContent()).toContain("#4338ca");
+
+    // Nothing is running now, so the page has stopped polling.
+    const calls: string[] = [];
+    const recordCall = (request: { url(): string }) => void (request.url().includes("/api/trpc/") && calls.push(request.url()));
+    page.on("request", recordCall);
+    await page.waitForTimeout(2_500);
+    page.off("request", recordCall);
+    expect(calls).toEqual([]);
   });
 
   it("a follow-up makes version 2, and picking v1 brings back the first version's preview", async () => {

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { toastPromptError } from "@/modules/projects/ui/prompt-error-toast";
+import { toastPromptError } from "./prompt-error-toast";
 import { useTRPC } from "@/trpc/client";
 import { PromptBox } from "./prompt-box";
 import { useIdempotencyKey } from "./use-idempotency-key";

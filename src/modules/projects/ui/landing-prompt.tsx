@@ -4,15 +4,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { SparklesIcon } from "@/components/icons";
+import { SIGN_UP_PATH, withNext } from "@/modules/auth/routes";
 import { PromptBox } from "@/modules/generation/ui/prompt-box";
+import { toastPromptError } from "@/modules/generation/ui/prompt-error-toast";
 import { useIdempotencyKey } from "@/modules/generation/ui/use-idempotency-key";
 import { errorCode } from "@/modules/shell/ui/error-message";
 import { useTRPC } from "@/trpc/client";
 import { EXAMPLE_PROMPTS } from "./example-prompts";
 import { landingPathWithPrompt, takePendingPrompt } from "./pending-prompt";
-import { toastPromptError } from "./prompt-error-toast";
-
-const SIGN_UP_PATH = "/sign-up";
 
 /** "What do you want to build?": creates a project from the first prompt and opens it. */
 export function LandingPrompt({ signedIn, initialPrompt, maxLength }: { signedIn: boolean; initialPrompt?: string; maxLength?: number }) {
@@ -31,7 +30,7 @@ export function LandingPrompt({ signedIn, initialPrompt, maxLength }: { signedIn
   }, [initialPrompt]);
 
   const sendToSignUp = (text: string) =>
-    startNavigation(() => router.push(`${SIGN_UP_PATH}?next=${encodeURIComponent(landingPathWithPrompt(text))}`));
+    startNavigation(() => router.push(withNext(SIGN_UP_PATH, landingPathWithPrompt(text))));
 
   const create = useMutation(
     trpc.projects.create.mutationOptions({

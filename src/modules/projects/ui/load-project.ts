@@ -1,6 +1,7 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { notFound, redirect } from "next/navigation";
+import { SIGN_IN_PATH, withNext } from "@/modules/auth/routes";
 import { getQueryClient, trpc } from "@/trpc/server";
 
 /**
@@ -13,7 +14,7 @@ export async function loadProjectOr404(projectId: string) {
   } catch (error) {
     if (error instanceof TRPCError) {
       if (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST") notFound();
-      if (error.code === "UNAUTHORIZED") redirect(`/sign-in?next=${encodeURIComponent(`/projects/${projectId}`)}`);
+      if (error.code === "UNAUTHORIZED") redirect(withNext(SIGN_IN_PATH, `/projects/${encodeURIComponent(projectId)}`));
     }
     throw error;
   }

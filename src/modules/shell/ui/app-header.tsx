@@ -2,6 +2,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { displayNameOf } from "@/modules/auth/display-name";
+import { SIGN_IN_PATH, SIGN_UP_PATH } from "@/modules/auth/routes";
 import { getCurrentUser } from "@/modules/auth/server/current-auth";
 import { SignOutButton } from "@/modules/auth/ui/sign-out-button";
 import { getQueryClient, trpc } from "@/trpc/server";
@@ -42,10 +43,10 @@ export async function AppHeader() {
             </>
           ) : (
             <>
-              <Link href="/sign-in" className={buttonClasses({ variant: "ghost", size: "sm" })}>
+              <Link href={SIGN_IN_PATH} className={buttonClasses({ variant: "ghost", size: "sm" })}>
                 Sign in
               </Link>
-              <Link href="/sign-up" className={buttonClasses({ size: "sm" })}>
+              <Link href={SIGN_UP_PATH} className={buttonClasses({ size: "sm" })}>
                 Sign up
               </Link>
             </>
