@@ -6,7 +6,11 @@ import { createRequestContext } from "./init";
 import { makeQueryClient } from "./query-client";
 import { appRouter } from "./routers/_app";
 
-/** Server-side prefetch: `prefetch(trpc.projects.list.queryOptions())` then render <HydrateClient>. */
+/**
+ * Server-side prefetch: `await getQueryClient().prefetchQuery(trpc.projects.list.queryOptions())`,
+ * then render <HydrateClient>. Await it: a pending query hydrated into a `useQuery` reader renders
+ * differently on server and client (React error #418).
+ */
 export const getQueryClient = cache(makeQueryClient);
 
 export const trpc = createTRPCOptionsProxy({
@@ -17,8 +21,4 @@ export const trpc = createTRPCOptionsProxy({
 
 export function HydrateClient({ children }: { children: React.ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
-}
-
-export function prefetch(queryOptions: Parameters<ReturnType<typeof getQueryClient>["prefetchQuery"]>[0]) {
-  void getQueryClient().prefetchQuery(queryOptions);
 }
