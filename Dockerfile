@@ -6,7 +6,8 @@ WORKDIR /app
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY scripts/prisma-generate.mjs ./scripts/
-RUN npm ci --no-audit --no-fund
+# `npm install`, not `npm ci`: see .ci/run.
+RUN npm install --no-audit --no-fund
 
 FROM deps AS build
 COPY . .
