@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { reply, type ScriptedOpenAI } from "../support/scripted-openai";
@@ -15,15 +18,25 @@ const BUILD_TIMEOUT = 10 * 60_000;
 const UI_TIMEOUT = 30_000;
 
 let model: ScriptedOpenAI;
+let appEnv: Record<string, string | undefined>;
+let sandboxRoot: string;
 let app: NextApp;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
   model = await startUIModel();
-  const env = { DATABASE_URL: process.env.DATABASE_URL, OPENAI_BASE_URL: model.baseUrl, OPENAI_MODEL: "scripted-model", OPENAI_API_KEY: "test-key" };
-  if (process.env.OLLIO_TEST_SKIP_BUILD !== "1") await buildNextApp(env);
-  app = await startNextApp(env);
+  // This app's own sandbox root, so the test can see that its sandboxes are gone.
+  sandboxRoot = await mkdtemp(path.join(os.tmpdir(), "ollio-browser-sandboxes-"));
+  appEnv = {
+    DATABASE_URL: process.env.DATABASE_URL,
+    OPENAI_BASE_URL: model.baseUrl,
+    OPENAI_MODEL: "scripted-model",
+    OPENAI_API_KEY: "test-key",
+    SANDBOX_ROOT: sandboxRoot,
+  };
+  if (process.env.OLLIO_TEST_SKIP_BUILD !== "1") await buildNextApp(appEnv);
+  app = await startNextApp(appEnv);
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.setDefaultTimeout(UI_TIMEOUT);
@@ -33,6 +46,7 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
   await model?.close();
+  if (sandboxRoot) await rm(sandboxRoot, { recursive: true, force: true });
 }, 30_000);
 
 describe("prompt to preview in the browser", () => {
@@ -121,5 +135,27 @@ describe("prompt to preview in the browser", () => {
     await expect.poll(() => frame.locator("h1").textContent({ timeout: UI_TIMEOUT }), { timeout: UI_TIMEOUT }).toBe(wish);
     await expect.poll(() => page.getByRole("button", { name: /^Show version 3:/ }).getAttribute("aria-pressed")).toBe("true");
     await expect.poll(() => page.getByRole("button", { name: "Retry" }).count()).toBe(0);
+  });
+
+  it("previews outlive their sandbox and a restart of the app", async () => {
+    const frame = previewFrame(page);
+    const heading = await frame.locator("h1").textContent();
+    // Every run kills its sandbox when it ends (the stopped one once its pending model call
+    // returns): nothing is left in this app's sandbox root.
+    await expect
+      .poll(async () => (await readdir(path.join(sandboxRoot, "sandboxes")).catch(() => [])).length, { timeout: UI_TIMEOUT })
+      .toBe(0);
+
+    await app.stop();
+    app = await startNextApp(appEnv);
+    await page.goto(page.url().replace(/^http:\/\/localhost:\d+/, app.url));
+    await expect.poll(() => frame.locator("h1").textContent({ timeout: UI_TIMEOUT }), { timeout: UI_TIMEOUT }).toBe(heading);
+
+    // The preview itself is served from Postgres on the new preview origin.
+    const src = await page.locator('iframe[title^="Preview of"]').getAttribute("src");
+    expect(src?.startsWith(`${app.previewOrigin}/f/`)).toBe(true);
+    const response = await fetch(src!);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("<h1");
   });
 });

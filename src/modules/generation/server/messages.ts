@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
+import { previewUrlFor } from "@/modules/preview/server/preview-url";
 
 /** The chat view shows the most recent turns; older ones are not needed to continue a project. */
 export const MESSAGES_LIMIT = 100;
@@ -22,12 +23,19 @@ export async function listMessages(db: Db, auth: AuthContext, projectId: string)
       kind: true,
       content: true,
       createdAt: true,
-      fragment: { select: { id: true, title: true, files: true, previewUrl: true, sandboxUrl: true, createdAt: true } },
+      fragment: { select: { id: true, title: true, files: true, sandboxUrl: true, createdAt: true } },
       run: { select: { id: true, status: true, error: true } },
     },
   });
   return newestFirst.reverse().map((m) => ({
     ...m,
-    fragment: m.fragment ? { ...m.fragment, files: m.fragment.files as Record<string, string> } : null,
+    fragment: m.fragment
+      ? {
+          ...m.fragment,
+          files: m.fragment.files as Record<string, string>,
+          // From today's PREVIEW_ORIGIN, so moving the preview server never breaks old versions.
+          previewUrl: previewUrlFor(m.fragment.id),
+        }
+      : null,
   }));
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
+import { previewUrlFor } from "@/modules/preview/server/preview-url";
 
 /** Projects belong to a team; every read and write is scoped to the caller's team. */
 
@@ -16,13 +17,13 @@ export async function listProjects(db: Db, auth: AuthContext) {
       name: true,
       createdAt: true,
       updatedAt: true,
-      fragments: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, title: true, previewUrl: true } },
+      fragments: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, title: true } },
       runs: { where: ACTIVE_RUN, take: 1, select: { status: true } },
     },
   });
   return projects.map(({ fragments, runs, ...p }) => ({
     ...p,
-    latestFragment: fragments[0] ?? null,
+    latestFragment: fragments[0] ? { ...fragments[0], previewUrl: previewUrlFor(fragments[0].id) } : null,
     activeRunStatus: runs[0]?.status ?? null,
   }));
 }
