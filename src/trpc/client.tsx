@@ -22,7 +22,14 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
+        // Only unexpected failures: refusals (4xx) are shown as toasts, not dev-overlay errors.
+        loggerLink({
+          enabled: (op) => {
+            if (process.env.NODE_ENV !== "development" || op.direction !== "down" || !(op.result instanceof Error)) return false;
+            const status = (op.result as { data?: { httpStatus?: number } }).data?.httpStatus;
+            return status === undefined || status >= 500;
+          },
+        }),
         httpBatchLink({ url: "/api/trpc", transformer: superjson }),
       ],
     }),
