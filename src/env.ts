@@ -28,6 +28,8 @@ export const env = createEnv({
     MODEL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
 
     JOBS_PROVIDER: z.enum(["local", "inngest"]).optional(),
+    /** Generations one server process runs at once with the local job runner. */
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
     INNGEST_EVENT_KEY: z.string().optional(),
     INNGEST_SIGNING_KEY: z.string().optional(),
     INNGEST_BASE_URL: optionalUrl,
@@ -56,6 +58,7 @@ export const env = createEnv({
     AGENT_MAX_ITERATIONS: process.env.AGENT_MAX_ITERATIONS,
     MODEL_TIMEOUT_MS: process.env.MODEL_TIMEOUT_MS,
     JOBS_PROVIDER: process.env.JOBS_PROVIDER,
+    JOBS_CONCURRENCY: process.env.JOBS_CONCURRENCY,
     INNGEST_EVENT_KEY: process.env.INNGEST_EVENT_KEY,
     INNGEST_SIGNING_KEY: process.env.INNGEST_SIGNING_KEY,
     INNGEST_BASE_URL: process.env.INNGEST_BASE_URL,

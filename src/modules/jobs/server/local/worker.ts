@@ -33,7 +33,7 @@ export async function startLocalJobWorker(options: LocalJobWorkerOptions = {}): 
   const boss = await getBoss(connectionString);
 
   const workerIds = await Promise.all(
-    Array.from({ length: options.concurrency ?? 2 }, () =>
+    Array.from({ length: options.concurrency ?? env.JOBS_CONCURRENCY }, () =>
       boss.work<unknown>(
         GENERATE_QUEUE,
         { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
