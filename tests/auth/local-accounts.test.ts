@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { AppError } from "@/lib/errors";
+import { rejection as rejectionOf } from "../support/rejection";
 import { authFromSessionToken, hashSessionToken } from "@/modules/auth/server/sessions";
 import { EMAIL_TAKEN, INCORRECT_CREDENTIALS, signIn, signUp } from "@/modules/auth/server/local-accounts";
 
@@ -8,14 +9,7 @@ const PASSWORD = "a long enough password";
 let counter = 0;
 const freshEmail = () => `person${++counter}-${Date.now()}@example.com`;
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error("expected the call to fail");
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf<AppError>(promise);
 
 describe("sign-up", () => {
   it("creates the user (email lower-cased), a personal FREE team and an OWNER membership, and signs in", async () => {

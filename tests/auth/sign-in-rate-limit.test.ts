@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { AppError } from "@/lib/errors";
+import { rejection as rejectionOf } from "../support/rejection";
 import { INCORRECT_CREDENTIALS, signIn, signUp } from "@/modules/auth/server/local-accounts";
 import { RateLimitedError, recordSignInAttempt, SIGN_IN_LIMITS } from "@/modules/auth/server/sign-in-rate-limit";
 
@@ -9,14 +10,7 @@ let counter = 0;
 const freshEmail = () => `r${++counter}-${Date.now()}@example.com`;
 const freshAddress = () => `203.0.113.${++counter}`;
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error("expected the call to fail");
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf<AppError>(promise);
 
 describe("sign-in rate limit", () => {
   it(`blocks an email after ${SIGN_IN_LIMITS.perEmail} failures, even with the right password, and says when to retry`, async () => {

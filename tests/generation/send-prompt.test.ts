@@ -6,6 +6,7 @@ import { stopBoss } from "@/modules/jobs/server/local/boss";
 import { createLocalJobs } from "@/modules/jobs/server/local/local-jobs";
 import { GENERATE_QUEUE } from "@/modules/jobs/server/local/queue";
 import { createProject, createTeamMember, currentBalance, ledgerKinds } from "./support/fixtures";
+import { rejection as rejectionOf } from "../support/rejection";
 
 // No worker in this file: jobs stay queued, which is exactly what sendPrompt promises.
 const connectionString = process.env.DATABASE_URL!;
@@ -21,12 +22,9 @@ async function queuedJobsFor(runId: string) {
 }
 
 async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
+  const error = await rejectionOf<AppError>(promise);
   expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
+  return error;
 }
 
 describe("sendPrompt", () => {

@@ -3,17 +3,14 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createCaller } from "@/trpc/routers/_app";
 import { createProject, createUserWithTeam } from "../support/factories";
+import { rejection } from "../support/rejection";
 
 const callerFor = (auth: Awaited<ReturnType<typeof createUserWithTeam>> | null) => createCaller({ db, auth });
 
 async function codeOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-  return "OK";
+  const error = await rejection(promise);
+  if (error instanceof TRPCError) return error.code;
+  throw error;
 }
 
 describe("projects router", () => {
