@@ -8,6 +8,7 @@ import { stopBoss } from "@/modules/jobs/server/local/boss";
 import { failRun } from "@/modules/runs/server/fail-run";
 import { createCaller } from "@/trpc/routers/_app";
 import { createProject, createTeamMember, currentBalance, ledgerKinds } from "./support/fixtures";
+import { previewUrlFor } from "@/modules/preview/server/preview-url";
 
 afterAll(() => stopBoss(env.DATABASE_URL));
 
@@ -42,7 +43,18 @@ describe("messages and runs routers", () => {
       ["ASSISTANT", "Built it."],
     ]);
     expect(messages[0]?.run).toEqual({ id: sent.runId, status: "SUCCEEDED", error: null });
-    expect(messages[1]?.fragment).toMatchObject({ id: fragment.id, title: "Signup", files: { "index.html": "<h1>Hi</h1>" }, previewUrl: "http://preview/f/x/", sandboxUrl: null });
+    // The preview URL follows today's PREVIEW_ORIGIN, not what was stored; files come separately.
+    expect(messages[1]?.fragment).toEqual({
+      id: fragment.id,
+      title: "Signup",
+      previewUrl: previewUrlFor(fragment.id),
+      sandboxUrl: null,
+      createdAt: fragment.createdAt,
+    });
+    expect(await api.messages.fragmentFiles({ fragmentId: fragment.id })).toEqual({
+      id: fragment.id,
+      files: { "index.html": "<h1>Hi</h1>" },
+    });
   });
 
   it("runs.active returns the queued run, then the latest one once it has finished", async () => {
@@ -90,9 +102,14 @@ describe("messages and runs routers", () => {
     const project = await createProject(db, owner.auth);
     const sent = await callerFor(owner.auth).messages.create({ projectId: project.id, content: "Private" });
     await failRun(db, sent.runId, "failed");
+    const answer = await db.message.create({ data: { projectId: project.id, role: "ASSISTANT", content: "Built." } });
+    const fragment = await db.fragment.create({
+      data: { messageId: answer.id, projectId: project.id, title: "Private", files: { "index.html": "secret" } },
+    });
 
     for (const attempt of [
       () => stranger.messages.list({ projectId: project.id }),
+      () => stranger.messages.fragmentFiles({ fragmentId: fragment.id }),
       () => stranger.messages.create({ projectId: project.id, content: "Sneaky" }),
       () => stranger.runs.active({ projectId: project.id }),
       () => stranger.runs.retry({ runId: sent.runId }),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listMessages } from "@/modules/generation/server/messages";
+import { fragmentFiles, listMessages } from "@/modules/generation/server/messages";
 import { clientKeySchema, promptContentSchema, sendPrompt } from "@/modules/generation/server/send-prompt";
 import { createTRPCRouter, protectedProcedure } from "../init";
 
@@ -9,6 +9,10 @@ export const messagesRouter = createTRPCRouter({
   list: protectedProcedure
     .input(z.object({ projectId }))
     .query(({ ctx, input }) => listMessages(ctx.db, ctx.auth, input.projectId)),
+
+  fragmentFiles: protectedProcedure
+    .input(z.object({ fragmentId: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => fragmentFiles(ctx.db, ctx.auth, input.fragmentId)),
 
   create: protectedProcedure
     .input(z.object({ projectId, content: promptContentSchema, clientKey: clientKeySchema.optional() }))

@@ -9,6 +9,8 @@ export const MESSAGES_LIMIT = 100;
 /**
  * A project's conversation, oldest first: each message with the version it produced (ASSISTANT
  * results) or the run it started (USER prompts). Another team's project is NOT_FOUND.
+ * Versions come without their files: this is polled while a run works, and files never change
+ * (see fragmentFiles).
  */
 export async function listMessages(db: Db, auth: AuthContext, projectId: string) {
   const project = await db.project.findFirst({ where: { id: projectId, teamId: auth.teamId }, select: { id: true } });
@@ -23,19 +25,23 @@ export async function listMessages(db: Db, auth: AuthContext, projectId: string)
       kind: true,
       content: true,
       createdAt: true,
-      fragment: { select: { id: true, title: true, files: true, sandboxUrl: true, createdAt: true } },
+      fragment: { select: { id: true, title: true, sandboxUrl: true, createdAt: true } },
       run: { select: { id: true, status: true, error: true } },
     },
   });
   return newestFirst.reverse().map((m) => ({
     ...m,
-    fragment: m.fragment
-      ? {
-          ...m.fragment,
-          files: m.fragment.files as Record<string, string>,
-          // From today's PREVIEW_ORIGIN, so moving the preview server never breaks old versions.
-          previewUrl: previewUrlFor(m.fragment.id),
-        }
-      : null,
+    // From today's PREVIEW_ORIGIN, so moving the preview server never breaks old versions.
+    fragment: m.fragment ? { ...m.fragment, previewUrl: previewUrlFor(m.fragment.id) } : null,
   }));
+}
+
+/** One version's files. Fragments are immutable, so clients may cache this forever. */
+export async function fragmentFiles(db: Db, auth: AuthContext, fragmentId: string) {
+  const fragment = await db.fragment.findFirst({
+    where: { id: fragmentId, project: { teamId: auth.teamId } },
+    select: { id: true, files: true },
+  });
+  if (!fragment) throw new AppError("NOT_FOUND", "Version not found.");
+  return { id: fragment.id, files: fragment.files as Record<string, string> };
 }

@@ -1,10 +1,12 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { toast } from "sonner";
 import { CheckIcon, CopyIcon, DownloadIcon, FileCodeIcon, FileIcon } from "@/components/icons";
 import { Button } from "@/components/ui/button";
+import { useTRPC } from "@/trpc/client";
 import { cn } from "@/components/ui/cn";
 import { downloadBlob, fileSafeName } from "./download";
 import { sortedPaths, type FragmentView } from "./fragment";
@@ -29,23 +31,37 @@ const CODE_EXTENSIONS = /\.(html?|css|m?js|jsx|tsx?|json|svg)$/i;
 
 /** The version's files: a list on the left, the selected file read-only on the right. */
 export function CodePane({ fragment }: { fragment: FragmentView | null }) {
-  if (!fragment || Object.keys(fragment.files).length === 0) {
+  const trpc = useTRPC();
+  // A version's files never change: fetched once per version, when its code is first shown.
+  const files = useQuery({
+    ...trpc.messages.fragmentFiles.queryOptions({ fragmentId: fragment?.id ?? "" }, { staleTime: Infinity }),
+    enabled: fragment !== null,
+  });
+  if (fragment && files.isPending) return <CodePaneNote role="status">Loading this version&rsquo;s files…</CodePaneNote>;
+  if (fragment && files.isError) return <CodePaneNote role="alert">Could not load this version&rsquo;s files: {files.error.message}</CodePaneNote>;
+  if (!fragment || !files.data || Object.keys(files.data.files).length === 0) {
     return (
-      <div className="flex h-full items-center justify-center p-8 text-center text-sm text-muted-foreground">
-        {fragment ? "This version has no files." : "The code appears here once the first version is ready."}
-      </div>
+      <CodePaneNote>{fragment ? "This version has no files." : "The code appears here once the first version is ready."}</CodePaneNote>
     );
   }
   // Remount per version so the selected file resets to that version's entry point.
-  return <FragmentFiles key={fragment.id} fragment={fragment} />;
+  return <FragmentFiles key={fragment.id} title={fragment.title} files={files.data.files} />;
 }
 
-function FragmentFiles({ fragment }: { fragment: FragmentView }) {
-  const paths = sortedPaths(fragment.files);
+function CodePaneNote({ children, role }: { children: React.ReactNode; role?: "status" | "alert" }) {
+  return (
+    <div role={role} className="flex h-full items-center justify-center p-8 text-center text-sm text-muted-foreground">
+      {children}
+    </div>
+  );
+}
+
+function FragmentFiles({ title, files }: { title: string; files: Record<string, string> }) {
+  const paths = sortedPaths(files);
   const [selected, setSelected] = useState(paths[0]!);
   const [copied, setCopied] = useState(false);
-  const path = fragment.files[selected] !== undefined ? selected : paths[0]!;
-  const content = fragment.files[path] ?? "";
+  const path = files[selected] !== undefined ? selected : paths[0]!;
+  const content = files[path] ?? "";
 
   async function copy() {
     try {
@@ -62,7 +78,7 @@ function FragmentFiles({ fragment }: { fragment: FragmentView }) {
   }
 
   function downloadAll() {
-    downloadBlob(`${fileSafeName(fragment.title)}.zip`, new Blob([storeZip(fragment.files)], { type: "application/zip" }));
+    downloadBlob(`${fileSafeName(title)}.zip`, new Blob([storeZip(files)], { type: "application/zip" }));
   }
 
   return (

@@ -2,7 +2,6 @@
 export type FragmentView = {
   id: string;
   title: string;
-  files: Record<string, string>;
   previewUrl: string | null;
   sandboxUrl: string | null;
 };

@@ -16,13 +16,7 @@ function toFragmentView(fragment: NonNullable<ChatMessage["fragment"]>): Fragmen
   return {
     id: fragment.id,
     title: fragment.title,
-    files: isFileMap(fragment.files) ? fragment.files : {},
     previewUrl: fragment.previewUrl ?? null,
     sandboxUrl: fragment.sandboxUrl ?? null,
   };
-}
-
-// Fragment.files is JSON in the database; keep only string contents.
-function isFileMap(files: unknown): files is Record<string, string> {
-  return typeof files === "object" && files !== null && !Array.isArray(files) && Object.values(files).every((v) => typeof v === "string");
 }
