@@ -5,6 +5,7 @@ import { appendProgress, progressEntry } from "@/modules/runs/server/progress";
 import { SandboxError, type Sandbox } from "@/modules/sandbox/server/port";
 import { runCodeAgent } from "./agent/code-agent";
 import { GenerationError, RunStoppedError } from "./agent/errors";
+import { keepSandboxAlive } from "./keep-sandbox-alive";
 import { MODEL_NOT_CONFIGURED_MESSAGE } from "./model-config";
 import { loadRunContext } from "./prompt-context";
 import { startRunReporter, type RunReporter } from "./run-reporter";
@@ -54,10 +55,12 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
   reporter.report("note", run.attempt > 1 ? `Attempt ${run.attempt} started` : "Started");
   let sandbox: Sandbox | null = null;
   let keepSandbox = false;
+  let keeper: { stop(): void } | null = null;
   try {
     if (!deps.model) throw new GenerationError(MODEL_NOT_CONFIGURED_MESSAGE, false);
     const context = await loadRunContext(deps.db, run);
     sandbox = await deps.sandboxes.create({ template: settings.sandboxTemplate, timeoutMs: settings.sandboxTimeoutMs });
+    keeper = keepSandboxAlive(sandbox, settings.sandboxTimeoutMs);
     if (context.previousFiles) await restoreProjectFiles(sandbox, context.previousFiles);
     reporter.report("note", context.previousFiles ? "Sandbox ready with the current version" : "Sandbox ready");
 
@@ -86,6 +89,7 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
     await reporter.flush();
     return await endFailedAttempt(deps, run, reporter, error);
   } finally {
+    keeper?.stop();
     reporter.stop();
     if (sandbox && !keepSandbox) {
       await sandbox.kill().catch((error) => console.error(`[generation] could not kill sandbox ${sandbox?.id}:`, error));
