@@ -2,13 +2,13 @@
  * `npm run dev` / `npm start`: everything Ollio needs, in one process tree.
  * - No DATABASE_URL: starts embedded Postgres under .data/postgres (data kept between runs).
  * - Applies migrations (idempotent), then runs `next dev` or `next build` + `next start`.
- * - Ctrl-C stops Next and then Postgres cleanly.
+ * - Ctrl-C (or SIGTERM) stops Next, waits for it to exit, then stops Postgres.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../src/lib/db/embedded-postgres";
 import { applyMigrations } from "../src/lib/db/migrations";
+import { spawnEmbeddedPostgres, type EmbeddedPostgresProcess } from "./embedded-postgres-process";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const root = path.resolve(import.meta.dirname, "..");
@@ -18,13 +18,13 @@ if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".e
 // Next types NODE_ENV as read-only; this script is what decides it for the server it starts.
 if (mode === "start") Object.assign(process.env, { NODE_ENV: "production" });
 
-let embedded: EmbeddedPostgresHandle | null = null;
+let embedded: EmbeddedPostgresProcess | null = null;
 let shuttingDown = false;
 
 async function main() {
   if (!process.env.DATABASE_URL) {
     console.log("[ollio] DATABASE_URL not set: starting embedded Postgres in .data/postgres");
-    embedded = await startEmbeddedPostgres({ dir: path.join(root, ".data/postgres") });
+    embedded = await spawnEmbeddedPostgres(path.join(root, ".data/postgres"));
     process.env.DATABASE_URL = embedded.url;
   }
   const { applied } = await applyMigrations(process.env.DATABASE_URL, {
@@ -40,9 +40,6 @@ async function main() {
   }
 
   // Next runs in its own process group: `next` forks its server, and Postgres must outlive both.
-  // embedded-postgres stops its servers on the first SIGINT/SIGTERM (async-exit-hook), under the
-  // app's open connections; shutdown() below stops it after Next has exited instead.
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.removeAllListeners(signal);
   const next = spawn(process.execPath, [nextBin, mode, ...process.argv.slice(3)], {
     cwd: root,
     stdio: "inherit",
