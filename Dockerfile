@@ -12,7 +12,7 @@ RUN npm install --no-audit --no-fund
 FROM deps AS build
 COPY . .
 # next build needs no database; runtime still validates every variable at start-up.
-ENV SKIP_ENV_VALIDATION=1 NEXT_TELEMETRY_DISABLED=1
+ENV SKIP_ENV_VALIDATION=1 NEXT_TELEMETRY_DISABLED=1 NEXT_OUTPUT=standalone
 # NEXT_PUBLIC_* values are compiled in: to use Clerk, build with --build-arg NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_…
 ARG NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=""
 ENV NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=$NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY

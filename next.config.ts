@@ -1,7 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  output: "standalone",
+  // The Docker image runs the standalone server; `npm start` and the tests run `next start`,
+  // which does not support standalone output.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // Native binaries, child processes and pg drivers stay as plain Node requires.
   serverExternalPackages: [
     "pg",
