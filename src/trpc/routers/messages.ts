@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { rowIdSchema } from "@/lib/row-id";
 import { fragmentFiles, listMessages } from "@/modules/generation/server/messages";
 import { clientKeySchema, promptContentSchema, sendPrompt } from "@/modules/generation/server/send-prompt";
 import { createTRPCRouter, protectedProcedure } from "../init";
 
-const projectId = z.string().min(1).max(64);
+const projectId = rowIdSchema;
 
 export const messagesRouter = createTRPCRouter({
   list: protectedProcedure
@@ -11,7 +12,7 @@ export const messagesRouter = createTRPCRouter({
     .query(({ ctx, input }) => listMessages(ctx.db, ctx.auth, input.projectId)),
 
   fragmentFiles: protectedProcedure
-    .input(z.object({ fragmentId: z.string().min(1).max(64) }))
+    .input(z.object({ fragmentId: rowIdSchema }))
     .query(({ ctx, input }) => fragmentFiles(ctx.db, ctx.auth, input.fragmentId)),
 
   create: protectedProcedure

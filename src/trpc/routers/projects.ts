@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { createProjectFromPrompt, promptContentSchema } from "@/modules/generation/server/send-prompt";
+import { clientKeySchema, createProjectFromPrompt, promptContentSchema } from "@/modules/generation/server/send-prompt";
 import { deleteProject, getProject, listProjects, renameProject } from "@/modules/projects/server/projects";
 import { projectIdInput, projectNameSchema } from "@/modules/projects/server/inputs";
 import { createTRPCRouter, protectedProcedure } from "../init";
 
 export const projectsRouter = createTRPCRouter({
   create: protectedProcedure
-    .input(z.object({ content: promptContentSchema, clientKey: z.string().min(8).max(64).optional() }))
+    .input(z.object({ content: promptContentSchema, clientKey: clientKeySchema.optional() }))
     .mutation(({ ctx, input }) => createProjectFromPrompt(ctx.db, { auth: ctx.auth, ...input })),
 
   list: protectedProcedure.query(({ ctx }) => listProjects(ctx.db, ctx.auth)),

@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { rowIdSchema as id } from "@/lib/row-id";
 import { cancelRun } from "@/modules/runs/server/cancel-run";
 import { getActiveRun } from "@/modules/runs/server/queries";
 import { retryRun } from "@/modules/runs/server/retry-run";
 import { createTRPCRouter, protectedProcedure } from "../init";
-
-const id = z.string().min(1).max(64);
 
 export const runsRouter = createTRPCRouter({
   active: protectedProcedure

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { rowIdSchema } from "@/lib/row-id";
 
-export const projectIdInput = z.object({ projectId: z.string().min(1).max(64) });
+export const projectIdInput = z.object({ projectId: rowIdSchema });
 
 export const projectNameSchema = z
   .string()
