@@ -2,10 +2,11 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
 import { previewUrlFor } from "@/modules/preview/server/preview-url";
+import { ACTIVE_RUN_STATUSES } from "@/modules/runs/server/run-policy";
 
 /** Projects belong to a team; every read and write is scoped to the caller's team. */
 
-const ACTIVE_RUN = { status: { in: ["QUEUED", "RUNNING"] as ("QUEUED" | "RUNNING")[] } };
+const ACTIVE_RUN = { status: { in: ACTIVE_RUN_STATUSES } };
 
 export async function listProjects(db: Db, auth: AuthContext) {
   const projects = await db.project.findMany({

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { refundCredit } from "@/modules/credits/server/settle";
+import { ACTIVE_RUN_STATUSES } from "./run-policy";
 
 /**
  * Which run state a caller expects to end. A worker passes its attempt (so it cannot fail a run
@@ -35,7 +36,7 @@ export async function failRun(db: Db, runId: string, reason: string, guard: Fail
 }
 
 function guardWhere(guard: FailGuard): Prisma.RunWhereInput {
-  if (guard === null) return { status: { in: ["QUEUED", "RUNNING"] } };
+  if (guard === null) return { status: { in: ACTIVE_RUN_STATUSES } };
   if ("attempt" in guard) return { status: "RUNNING", attempt: guard.attempt };
   if ("heartbeatBefore" in guard) {
     return {
