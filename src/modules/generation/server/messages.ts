@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
 import { previewUrlFor } from "@/modules/preview/server/preview-url";
+import { requireTeamProject } from "@/modules/projects/server/project-access";
 
 /** The chat view shows the most recent turns; older ones are not needed to continue a project. */
 export const MESSAGES_LIMIT = 100;
@@ -13,8 +14,7 @@ export const MESSAGES_LIMIT = 100;
  * (see fragmentFiles).
  */
 export async function listMessages(db: Db, auth: AuthContext, projectId: string) {
-  const project = await db.project.findFirst({ where: { id: projectId, teamId: auth.teamId }, select: { id: true } });
-  if (!project) throw new AppError("NOT_FOUND", "Project not found.");
+  await requireTeamProject(db, auth, projectId);
   const newestFirst = await db.message.findMany({
     where: { projectId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

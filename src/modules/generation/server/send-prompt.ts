@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
 import { getJobs } from "@/modules/jobs/server";
 import type { JobsPort } from "@/modules/jobs/server/port";
+import { PROJECT_NOT_FOUND } from "@/modules/projects/server/project-access";
 import { failRun } from "@/modules/runs/server/fail-run";
 import { acceptPrompt, type AcceptedPrompt } from "./accept-prompt";
 import { getModelConfig, MODEL_NOT_CONFIGURED_MESSAGE, type ModelConfig } from "./model-config";
@@ -35,7 +36,7 @@ export async function sendPrompt(db: Db, input: SendPromptInput, deps: SendPromp
     const locked = await tx.$queryRaw<{ id: string }[]>`
       UPDATE "Project" SET "updatedAt" = ${new Date()}
       WHERE "id" = ${input.projectId} AND "teamId" = ${input.auth.teamId} RETURNING "id"`;
-    if (locked.length === 0) throw new AppError("NOT_FOUND", "Project not found.");
+    if (locked.length === 0) throw new AppError("NOT_FOUND", PROJECT_NOT_FOUND);
     // Checked after authorisation (another team's project is NOT_FOUND whatever the config) and
     // before any write: the refusal rolls back an empty transaction.
     requireModel(deps);

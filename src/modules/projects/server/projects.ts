@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
 import { previewUrlFor } from "@/modules/preview/server/preview-url";
 import { ACTIVE_RUN_STATUSES } from "@/modules/runs/server/run-policy";
+import { PROJECT_NOT_FOUND } from "./project-access";
 
 /** Projects belong to a team; every read and write is scoped to the caller's team. */
 
@@ -35,20 +36,20 @@ export async function getProject(db: Db, auth: AuthContext, projectId: string) {
     select: { id: true, name: true, createdAt: true, updatedAt: true, createdById: true },
   });
   // Another team's project answers exactly like a missing one.
-  if (!project) throw new AppError("NOT_FOUND", "Project not found.");
+  if (!project) throw new AppError("NOT_FOUND", PROJECT_NOT_FOUND);
   return project;
 }
 
 export async function renameProject(db: Db, auth: AuthContext, projectId: string, name: string) {
   const { count } = await db.project.updateMany({ where: { id: projectId, teamId: auth.teamId }, data: { name } });
-  if (count === 0) throw new AppError("NOT_FOUND", "Project not found.");
+  if (count === 0) throw new AppError("NOT_FOUND", PROJECT_NOT_FOUND);
   return getProject(db, auth, projectId);
 }
 
 export async function deleteProject(db: Db, auth: AuthContext, projectId: string) {
   return db.$transaction(async (tx) => {
     const project = await tx.project.findFirst({ where: { id: projectId, teamId: auth.teamId }, select: { id: true } });
-    if (!project) throw new AppError("NOT_FOUND", "Project not found.");
+    if (!project) throw new AppError("NOT_FOUND", PROJECT_NOT_FOUND);
     // Its reserved credit is settled when the run ends; deleting under it would strand that credit.
     const active = await tx.run.findFirst({ where: { projectId, ...ACTIVE_RUN }, select: { id: true } });
     if (active) {

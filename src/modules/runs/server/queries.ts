@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
+import { requireTeamProject } from "@/modules/projects/server/project-access";
 import type { ProgressEntry } from "./progress";
 import { ACTIVE_RUN_STATUSES } from "./run-policy";
 
@@ -23,8 +23,7 @@ const RUN_VIEW = {
  * project is NOT_FOUND.
  */
 export async function getActiveRun(db: Db, auth: AuthContext, projectId: string) {
-  const project = await db.project.findFirst({ where: { id: projectId, teamId: auth.teamId }, select: { id: true } });
-  if (!project) throw new AppError("NOT_FOUND", "Project not found.");
+  await requireTeamProject(db, auth, projectId);
   const run =
     (await db.run.findFirst({
       where: { projectId, status: { in: ACTIVE_RUN_STATUSES } },

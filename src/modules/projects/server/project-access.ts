@@ -1,0 +1,11 @@
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { AuthContext } from "@/modules/auth/server/auth-context";
+
+export const PROJECT_NOT_FOUND = "Project not found.";
+
+/** Throws NOT_FOUND unless the project belongs to the caller's team: another team's answers like a missing one. */
+export async function requireTeamProject(db: Db, auth: AuthContext, projectId: string): Promise<void> {
+  const project = await db.project.findFirst({ where: { id: projectId, teamId: auth.teamId }, select: { id: true } });
+  if (!project) throw new AppError("NOT_FOUND", PROJECT_NOT_FOUND);
+}
