@@ -99,7 +99,7 @@ describe("schema.prisma and the migrations", () => {
       expect.arrayContaining([
         "column Project.archivedAt timestamp",
         "index Project_name_idx ON Project(name)",
-        "enum Plan (ENTERPRISE, FREE, PRO)",
+        "enum Plan (ENTERPRISE, FREE, PRO, TEAM)",
       ]),
     );
   });

@@ -46,20 +46,32 @@ describe("reserve, commit and refund", () => {
   it("reserves one credit and refuses when none is left, never going below zero", async () => {
     const { team, user } = await createTeamMember(db, { credits: 1 });
     const first = await queuedRun(team.id, user.id);
-    await db.$transaction((tx) => reserveCredit(tx, team.id, first.id));
+    await db.$transaction((tx) => reserveCredit(tx, { teamId: team.id, userId: user.id, runId: first.id }));
     expect((await getUsage(db, team.id)).balance).toBe(0);
 
     const second = await queuedRun(team.id, user.id);
-    const refusal = await db.$transaction((tx) => reserveCredit(tx, team.id, second.id)).catch((e: unknown) => e);
+    const refusal = await db.$transaction((tx) => reserveCredit(tx, { teamId: team.id, userId: user.id, runId: second.id })).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(AppError);
     expect(refusal).toMatchObject({ code: "PAYMENT_REQUIRED", message: expect.stringMatching(/used all 25 credits.*renew on/) });
     expect((await getUsage(db, team.id)).balance).toBe(0);
   });
 
+  it("records who spent the credit on the reserve and on its settlement", async () => {
+    const { team, user } = await createTeamMember(db, { credits: 2 });
+    const run = await queuedRun(team.id, user.id);
+    await db.$transaction((tx) => reserveCredit(tx, { teamId: team.id, userId: user.id, runId: run.id }));
+    await refundCredit(db, run.id);
+    const entries = await db.creditLedgerEntry.findMany({ where: { runId: run.id }, orderBy: { createdAt: "asc" } });
+    expect(entries.map((e) => [e.kind, e.userId])).toEqual([
+      ["RESERVE", user.id],
+      ["REFUND", user.id],
+    ]);
+  });
+
   it("refunds exactly once however often it is called, and then never commits", async () => {
     const { team, user } = await createTeamMember(db, { credits: 3 });
     const run = await queuedRun(team.id, user.id);
-    await db.$transaction((tx) => reserveCredit(tx, team.id, run.id));
+    await db.$transaction((tx) => reserveCredit(tx, { teamId: team.id, userId: user.id, runId: run.id }));
 
     const refunds = await Promise.all(Array.from({ length: 5 }, () => refundCredit(db, run.id)));
     expect(refunds.filter(Boolean)).toHaveLength(1);
@@ -71,7 +83,7 @@ describe("reserve, commit and refund", () => {
   it("commits once and a later refund changes nothing", async () => {
     const { team, user } = await createTeamMember(db, { credits: 3 });
     const run = await queuedRun(team.id, user.id);
-    await db.$transaction((tx) => reserveCredit(tx, team.id, run.id));
+    await db.$transaction((tx) => reserveCredit(tx, { teamId: team.id, userId: user.id, runId: run.id }));
     const [commit, refund] = await Promise.all([commitCredit(db, run.id), refundCredit(db, run.id)]);
     // Whichever takes the RESERVE row lock first wins; the other finds the run settled.
     expect([commit, refund].filter(Boolean)).toHaveLength(1);

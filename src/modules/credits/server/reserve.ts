@@ -12,7 +12,11 @@ const renewalDate = new Intl.DateTimeFormat("en", { month: "long", day: "numeric
  * Only when it matches nothing is the period's balance looked up (and created, on the month's
  * first request) to retry once or explain the refusal.
  */
-export async function reserveCredit(tx: Prisma.TransactionClient, teamId: string, runId: string, now = new Date()) {
+export async function reserveCredit(
+  tx: Prisma.TransactionClient,
+  { teamId, userId, runId }: { teamId: string; userId: string; runId: string },
+  now = new Date(),
+) {
   const { periodStart } = creditPeriodFor(now);
   let balanceId = await takeOne(tx, teamId, periodStart);
   if (!balanceId) {
@@ -25,7 +29,7 @@ export async function reserveCredit(tx: Prisma.TransactionClient, teamId: string
       );
     }
   }
-  await tx.creditLedgerEntry.create({ data: { teamId, balanceId, kind: "RESERVE", amount: -1, runId } });
+  await tx.creditLedgerEntry.create({ data: { teamId, balanceId, kind: "RESERVE", amount: -1, runId, userId } });
 }
 
 async function takeOne(tx: Prisma.TransactionClient, teamId: string, periodStart: Date): Promise<string | null> {

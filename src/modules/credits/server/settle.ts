@@ -16,8 +16,8 @@ export function refundCredit(db: DbClient, runId: string): Promise<boolean> {
 }
 
 async function settle(tx: Prisma.TransactionClient, runId: string, kind: "COMMIT" | "REFUND") {
-  const [reserve] = await tx.$queryRaw<{ teamId: string; balanceId: string }[]>`
-    SELECT "teamId", "balanceId" FROM "CreditLedgerEntry"
+  const [reserve] = await tx.$queryRaw<{ teamId: string; balanceId: string; userId: string | null }[]>`
+    SELECT "teamId", "balanceId", "userId" FROM "CreditLedgerEntry"
     WHERE "runId" = ${runId} AND "kind" = 'RESERVE' FOR UPDATE`;
   if (!reserve) return false;
 
@@ -28,7 +28,7 @@ async function settle(tx: Prisma.TransactionClient, runId: string, kind: "COMMIT
   if (settled) return false;
 
   const [entry] = await tx.creditLedgerEntry.createManyAndReturn({
-    data: [{ teamId: reserve.teamId, balanceId: reserve.balanceId, kind, amount: kind === "REFUND" ? 1 : 0, runId }],
+    data: [{ ...reserve, kind, amount: kind === "REFUND" ? 1 : 0, runId }],
     skipDuplicates: true,
   });
   if (!entry) return false;

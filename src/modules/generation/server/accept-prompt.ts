@@ -12,7 +12,7 @@ export type AcceptedPrompt = { projectId: string; messageId: string; runId: stri
  */
 export async function acceptPrompt(
   tx: Prisma.TransactionClient,
-  { projectId, teamId, content, clientKey }: { projectId: string; teamId: string; content: string; clientKey?: string },
+  { projectId, teamId, userId, content, clientKey }: { projectId: string; teamId: string; userId: string; content: string; clientKey?: string },
 ): Promise<AcceptedPrompt> {
   if (clientKey) {
     const existing = await findByClientKey(tx, projectId, clientKey);
@@ -31,8 +31,11 @@ export async function acceptPrompt(
     data: { projectId, role: "USER", content, clientKey },
     select: { id: true },
   });
-  const run = await tx.run.create({ data: { projectId, teamId, userMessageId: message.id }, select: { id: true } });
-  await reserveCredit(tx, teamId, run.id);
+  const run = await tx.run.create({
+    data: { projectId, teamId, createdById: userId, userMessageId: message.id },
+    select: { id: true },
+  });
+  await reserveCredit(tx, { teamId, userId, runId: run.id });
   return { projectId, messageId: message.id, runId: run.id, deduplicated: false };
 }
 

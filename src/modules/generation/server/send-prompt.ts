@@ -40,7 +40,7 @@ export async function sendPrompt(db: Db, input: SendPromptInput, deps: SendPromp
     // Checked after authorisation (another team's project is NOT_FOUND whatever the config) and
     // before any write: the refusal rolls back an empty transaction.
     requireModel(deps);
-    return acceptPrompt(tx, { projectId: input.projectId, teamId: input.auth.teamId, content, clientKey });
+    return acceptPrompt(tx, { projectId: input.projectId, ...input.auth, content, clientKey });
   });
   return dispatch(db, accepted, input.auth.teamId, deps);
 }
@@ -65,7 +65,7 @@ export async function createProjectFromPrompt(db: Db, input: CreateProjectInput,
       data: { teamId: auth.teamId, createdById: auth.userId, name: projectNameFromPrompt(content) },
       select: { id: true },
     });
-    return acceptPrompt(tx, { projectId: project.id, teamId: auth.teamId, content, clientKey });
+    return acceptPrompt(tx, { projectId: project.id, ...auth, content, clientKey });
   });
   return dispatch(db, accepted, auth.teamId, deps);
 }
