@@ -63,7 +63,7 @@ async function main() {
   const user = await db.user.create({ data: { email: "bench@example.test", name: "Bench" } });
   const team = await db.team.create({ data: { name: "Bench", plan: "PRO" } });
   await db.membership.create({ data: { teamId: team.id, userId: user.id, role: "OWNER" } });
-  const auth = { userId: user.id, teamId: team.id };
+  const auth = { userId: user.id, teamId: team.id, role: "OWNER" as const };
   const projects = await Promise.all(
     Array.from({ length: RUNS + WARMUP }, (_, i) => db.project.create({ data: { teamId: team.id, createdById: user.id, name: `Bench ${i}` } })),
   );

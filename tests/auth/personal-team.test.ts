@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ensurePersonalTeam } from "@/modules/teams/server/personal-team";
-import { activeTeamIdFor } from "@/modules/teams/server/active-team";
+import { activeMembershipFor } from "@/modules/teams/server/active-team";
 
 let counter = 0;
 const newUser = () => db.user.create({ data: { email: `t${++counter}-${Date.now()}@example.com` } });
@@ -37,19 +37,19 @@ describe("ensurePersonalTeam", () => {
   });
 });
 
-describe("activeTeamIdFor", () => {
+describe("activeMembershipFor", () => {
   it("is the personal team, not a team the user joined later", async () => {
     const user = await newUser();
     const personal = await ensurePersonalTeam(user.id, "Ida");
     const other = await db.team.create({ data: { name: "Other", memberships: { create: { userId: user.id, role: "MEMBER" } } } });
 
-    expect(await activeTeamIdFor(user.id)).toBe(personal);
+    expect(await activeMembershipFor(user.id)).toEqual({ teamId: personal, role: "OWNER" });
     expect(other.id).not.toBe(personal);
   });
 
   it("gives a user left without any team a new personal team", async () => {
     const user = await newUser();
-    const teamId = await activeTeamIdFor(user.id);
+    const { teamId } = await activeMembershipFor(user.id);
     expect(await ownedTeams(user.id)).toEqual([expect.objectContaining({ id: teamId, personal: true })]);
   });
 });

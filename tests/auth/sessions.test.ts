@@ -14,7 +14,7 @@ let counter = 0;
 async function userWithTeam() {
   const user = await db.user.create({ data: { email: `s${++counter}-${Date.now()}@example.com` } });
   const teamId = await ensurePersonalTeam(user.id, "Sam");
-  return { userId: user.id, teamId };
+  return { userId: user.id, teamId, role: "OWNER" as const };
 }
 
 describe("sessions", () => {
@@ -27,7 +27,7 @@ describe("sessions", () => {
     expect(rows.map((row) => row.id)).toEqual([createHash("sha256").update(token).digest("hex")]);
     expect(rows[0]!.id).not.toContain(token);
     expect(Math.abs(expiresAt.getTime() - (Date.now() + SESSION_TTL_MS))).toBeLessThan(5_000);
-    expect(await authFromSessionToken(token)).toEqual({ userId, teamId });
+    expect(await authFromSessionToken(token)).toEqual({ userId, teamId, role: "OWNER" });
   });
 
   it("rejects missing, malformed and unknown tokens", async () => {

@@ -9,7 +9,7 @@ export async function createUserWithTeam(db: Db, name = "Test user"): Promise<Au
   const team = await db.team.create({
     data: { name: `${name}'s team`, personal: true, memberships: { create: { userId: user.id, role: "OWNER" } } },
   });
-  return { userId: user.id, teamId: team.id };
+  return { userId: user.id, teamId: team.id, role: "OWNER" };
 }
 
 export async function createProject(db: Db, auth: AuthContext, name = "A project") {

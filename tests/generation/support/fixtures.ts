@@ -14,7 +14,7 @@ export async function createTeamMember(db: Db, { plan = "FREE", credits }: { pla
     const balance = await ensureCurrentBalance(db, team.id);
     await db.creditBalance.update({ where: { id: balance.id }, data: { balance: credits } });
   }
-  const auth: AuthContext = { userId: user.id, teamId: team.id };
+  const auth: AuthContext = { userId: user.id, teamId: team.id, role: "OWNER" };
   return { user, team, auth };
 }
 

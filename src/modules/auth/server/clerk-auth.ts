@@ -1,6 +1,6 @@
 import "server-only";
 import { auth, currentUser } from "@clerk/nextjs/server";
-import { activeTeamIdFor } from "@/modules/teams/server/active-team";
+import { activeMembershipFor } from "@/modules/teams/server/active-team";
 import type { AuthContext } from "./auth-context";
 import { findUserIdByClerkId, linkOrCreateClerkUser } from "./clerk-users";
 
@@ -14,7 +14,7 @@ export async function authFromClerk(): Promise<AuthContext | null> {
 
   const userId = (await findUserIdByClerkId(clerkId)) ?? (await linkFromClerkProfile(clerkId));
   if (!userId) return null;
-  return { userId, teamId: await activeTeamIdFor(userId) };
+  return { userId, ...(await activeMembershipFor(userId)) };
 }
 
 async function linkFromClerkProfile(clerkId: string): Promise<string | null> {

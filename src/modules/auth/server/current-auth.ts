@@ -29,7 +29,7 @@ export type CurrentUser = {
   id: string;
   email: string;
   name: string | null;
-  /** The active team (see activeTeamIdFor). */
+  /** The active team (see activeMembershipFor). */
   team: { id: string; name: string; plan: Plan };
 };
 

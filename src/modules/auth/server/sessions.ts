@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { activeTeamIdFor } from "@/modules/teams/server/active-team";
+import { activeMembershipFor } from "@/modules/teams/server/active-team";
 import type { AuthContext } from "./auth-context";
 
 /**
@@ -46,7 +46,7 @@ export async function authFromSessionToken(token: string | null | undefined): Pr
       data: { lastSeenAt: now },
     });
   }
-  return { userId: session.userId, teamId: await activeTeamIdFor(session.userId) };
+  return { userId: session.userId, ...(await activeMembershipFor(session.userId)) };
 }
 
 /** Ends one session server-side: its cookie stops working everywhere at once. */

@@ -9,7 +9,7 @@ import { commitCredit, refundCredit } from "./settle";
 import { getUsage } from "./usage";
 
 async function queuedRun(teamId: string, userId: string) {
-  const project = await createProject(db, { teamId, userId });
+  const project = await createProject(db, { teamId, userId, role: "OWNER" });
   const message = await db.message.create({ data: { projectId: project.id, role: "USER", content: "hi" } });
   return db.run.create({ data: { projectId: project.id, teamId, userMessageId: message.id } });
 }

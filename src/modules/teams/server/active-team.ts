@@ -1,24 +1,27 @@
+import type { MembershipRole } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { displayNameOf } from "@/modules/auth/display-name";
 import { AppError } from "@/lib/errors";
 import { ensurePersonalTeam } from "./personal-team";
 
+export type ActiveMembership = { teamId: string; role: MembershipRole };
+
 /**
- * The team a user acts for: their first OWNER membership by creation, which is the personal
- * team. When team switching arrives, a stored choice (checked against the user's memberships)
- * is read here first; callers already go through this one function.
+ * The team a user acts for and their role in it: their first OWNER membership by creation, which
+ * is the personal team. When team switching arrives, a stored choice (checked against the user's
+ * memberships) is read here first; callers already go through this one function.
  *
  * A user without any team (e.g. the team was deleted) gets a fresh personal team.
  */
-export async function activeTeamIdFor(userId: string): Promise<string> {
+export async function activeMembershipFor(userId: string): Promise<ActiveMembership> {
   const owned = await db.membership.findFirst({
     where: { userId, role: "OWNER" },
     orderBy: { createdAt: "asc" },
-    select: { teamId: true },
+    select: { teamId: true, role: true },
   });
-  if (owned) return owned.teamId;
+  if (owned) return owned;
 
   const user = await db.user.findUnique({ where: { id: userId }, select: { name: true, email: true } });
   if (!user) throw new AppError("UNAUTHORIZED", "This account no longer exists.");
-  return ensurePersonalTeam(userId, displayNameOf(user));
+  return { teamId: await ensurePersonalTeam(userId, displayNameOf(user)), role: "OWNER" };
 }
