@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "@/modules/sandbox/server/port";
-import { SANDBOX_UID_BASE } from "@/modules/sandbox/server/local/sandbox-uid";
+import { HOST_UID_CLAIMS_DIR, SANDBOX_UID_BASE } from "@/modules/sandbox/server/local/sandbox-uid";
 import { localProviderFixture } from "./local-provider-fixture";
 
 // A secret only the app knows: nothing of it may reach a sandbox.
@@ -164,9 +164,9 @@ describe("lifetime", () => {
     expect(existsSync(fixture.workspaceOf(left.id))).toBe(true);
     await reapExpiredSandboxes(root, () => false, Date.now() + 120_000); // as if the app restarted later
     expect(existsSync(path.dirname(fixture.workspaceOf(left.id)))).toBe(false);
-    // Its uid is free again (claims hold the id of the sandbox using the uid).
-    const uidsDir = path.join(fixture.root, "uids");
-    expect(readdirSync(uidsDir).map((uid) => readFileSync(path.join(uidsDir, uid), "utf8"))).not.toContain(left.id);
+    // Its uid is free again (host-wide claims hold the directory of the sandbox using the uid).
+    const claims = readdirSync(HOST_UID_CLAIMS_DIR).map((uid) => readFileSync(path.join(HOST_UID_CLAIMS_DIR, uid), "utf8"));
+    expect(claims).not.toContain(path.dirname(fixture.workspaceOf(left.id)));
     await left.kill();
   });
 

@@ -9,8 +9,8 @@ import { DEFAULT_COMMAND_LIMITS, type CommandLimits } from "./limits";
 import { LocalSandbox, type LocalRuntime } from "./local-sandbox";
 import { findBwrap, sandboxShell, smokeTestFailure } from "./preflight";
 import { reapExpiredSandboxes } from "./reaper";
-import { claimSandboxUid, releaseSandboxUid } from "./sandbox-uid";
-import { createWorkspace, newSandboxId, readMeta, removeWorkspace, sandboxPaths, templateAppDir, type SandboxMeta } from "./workspace";
+import { claimSandboxUid } from "./sandbox-uid";
+import { createWorkspace, destroySandbox, newSandboxId, readMeta, sandboxPaths, templateAppDir, type SandboxMeta } from "./workspace";
 import { WorkspaceFiles } from "./workspace-files";
 import { prepareWorkspaceRoot } from "./workspace-root";
 
@@ -20,6 +20,8 @@ const REAP_INTERVAL_MS = 60_000;
 export type LocalProviderOptions = {
   /** Default: <os tmpdir>/ollio-sandboxes. */
   root?: string;
+  /** Host-wide uid claims (root only). Default: /var/lib/ollio/sandbox-uids. */
+  uidClaimsDir?: string;
   /** Default: <cwd>/sandbox-templates. */
   templatesDir?: string;
   defaultTemplate?: string;
@@ -36,6 +38,7 @@ export class LocalSandboxProvider implements SandboxProvider {
   private runtime: Promise<LocalRuntime> | null = null;
   private readonly live = new Map<string, LocalSandbox>();
   private reaper: NodeJS.Timeout | undefined;
+  private reapFailures = new Map<string, number>();
 
   constructor(private readonly options: LocalProviderOptions = {}) {}
 
@@ -75,7 +78,7 @@ export class LocalSandboxProvider implements SandboxProvider {
   /** `templateDir` null: an empty workspace (the preflight's trial sandbox). */
   private async createFrom(runtime: LocalRuntime, templateDir: string | null, options: CreateSandboxOptions) {
     const id = newSandboxId();
-    const owner = await claimSandboxUid(runtime.root.uidsDir, id);
+    const owner = await claimSandboxUid(runtime.root.uidsDir, sandboxPaths(runtime.root, id).dir);
     const now = Date.now();
     const meta: SandboxMeta = {
       ...owner,
@@ -87,8 +90,7 @@ export class LocalSandboxProvider implements SandboxProvider {
     try {
       await createWorkspace(runtime.root, meta, templateDir);
     } catch (error) {
-      await removeWorkspace(runtime.root, id).catch(() => {});
-      await releaseSandboxUid(runtime.root.uidsDir, owner, id);
+      await destroySandbox(runtime.root, id, owner).catch((cleanup: Error) => console.error(`[sandbox] ${cleanup.message}`));
       throw error;
     }
     return this.open(runtime, meta);
@@ -106,7 +108,7 @@ export class LocalSandboxProvider implements SandboxProvider {
     const bwrapPath = findBwrap();
     // Runtime data outside the app: the ignore keeps Next's output tracing from pulling in the whole project.
     const rootDir = path.resolve(/*turbopackIgnore: true*/ this.options.root ?? path.join(os.tmpdir(), "ollio-sandboxes"));
-    const root = await prepareWorkspaceRoot(rootDir);
+    const root = await prepareWorkspaceRoot(rootDir, this.options.uidClaimsDir);
     const runtime: LocalRuntime = {
       root,
       bwrapPath,
@@ -116,11 +118,29 @@ export class LocalSandboxProvider implements SandboxProvider {
     };
     await this.smokeTest(runtime);
 
-    const reap = () => void reapExpiredSandboxes(root, (id) => this.live.has(id)).catch(() => {});
+    const reap = () => void this.reap(root);
     reap();
     this.reaper = setInterval(reap, REAP_INTERVAL_MS);
     this.reaper.unref();
     return runtime;
+  }
+
+  /**
+   * One reaper pass. A sandbox that keeps failing to be removed is logged on every pass with its
+   * count, so a disk slowly filling with leftovers shows up in the logs, not only on the disk.
+   */
+  private async reap(root: LocalRuntime["root"]) {
+    const failures = await reapExpiredSandboxes(root, (id) => this.live.has(id)).catch((error: Error) => {
+      console.error(`[sandbox] reaper pass failed: ${error.message}`);
+      return [];
+    });
+    const failing = new Map<string, number>();
+    for (const { id, error } of failures) {
+      const count = (this.reapFailures.get(id) ?? 0) + 1;
+      failing.set(id, count);
+      console.error(`[sandbox] reaper could not remove sandbox ${id} (failed ${count} time${count === 1 ? "" : "s"}): ${error}`);
+    }
+    this.reapFailures = failing;
   }
 
   /** A throw-away sandbox that must run prlimit and the shell: proves namespaces and binds work. */

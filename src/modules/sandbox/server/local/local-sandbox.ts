@@ -3,8 +3,7 @@ import { SandboxError } from "../port";
 import { bwrapArgs } from "./bwrap-args";
 import { effectiveTimeout, type CommandLimits } from "./limits";
 import { runSandboxed } from "./run-command";
-import { releaseSandboxUid } from "./sandbox-uid";
-import { readMeta, removeWorkspace, writeMeta, type SandboxMeta } from "./workspace";
+import { destroySandbox, readMeta, writeMeta, type SandboxMeta } from "./workspace";
 import type { WorkspaceFiles } from "./workspace-files";
 import type { WorkspaceRoot } from "./workspace-root";
 
@@ -70,8 +69,13 @@ export class LocalSandbox implements Sandbox {
     this.onGone(this.id);
     // After any running command has ended, so its processes are gone before the files are.
     await this.queue.catch(() => {});
-    await removeWorkspace(this.runtime.root, this.id);
-    await releaseSandboxUid(this.runtime.root.uidsDir, this.meta, this.id);
+    try {
+      await destroySandbox(this.runtime.root, this.id, this.meta);
+    } catch (error) {
+      // Its metadata and uid claim stay; marked expired, the reaper retries on every pass.
+      await writeMeta(this.runtime.root, { ...this.meta, expiresAt: 0 }).catch(() => {});
+      throw error;
+    }
   }
 
   private async run(command: string, options: RunCommandOptions): Promise<CommandResult> {

@@ -2,30 +2,26 @@ import { chmod, lstat, mkdir, readFile, rename, writeFile } from "node:fs/promis
 import path from "node:path";
 import { SandboxError } from "../port";
 import { GENERATED_ETC_FILES, SANDBOX_USER } from "./bwrap-args";
+import { HOST_UID_CLAIMS_DIR, prepareUidClaimsDir } from "./sandbox-uid";
 
 /**
  * The directory every local sandbox lives under (SANDBOX_ROOT):
  *   sandboxes/<id>/meta.json   owned by the app, 0600: uid, expiry (the sandbox cannot touch it)
  *   sandboxes/<id>/app/        the workspace, owned by the sandbox's uid, 0700
- *   uids/<uid>                 claim on a host uid, so two processes never hand out the same one
  *   etc/                       passwd, group, hosts, nsswitch.conf shown read-only inside
  * Directories a sandbox's uid must cross to reach its workspace are 0711: enterable, not listable.
+ * Claims on host uids are kept host-wide in `uidsDir` (see sandbox-uid.ts), outside the root.
  */
 export type WorkspaceRoot = { root: string; sandboxesDir: string; uidsDir: string; etcDir: string };
 
-export async function prepareWorkspaceRoot(root: string): Promise<WorkspaceRoot> {
-  const layout = {
-    root,
-    sandboxesDir: path.join(root, "sandboxes"),
-    uidsDir: path.join(root, "uids"),
-    etcDir: path.join(root, "etc"),
-  };
+export async function prepareWorkspaceRoot(root: string, uidsDir = HOST_UID_CLAIMS_DIR): Promise<WorkspaceRoot> {
+  const layout = { root, sandboxesDir: path.join(root, "sandboxes"), uidsDir, etcDir: path.join(root, "etc") };
   await mkdir(root, { recursive: true });
   await assertOwnedDirectory(root);
   await chmod(root, 0o711);
   await mkdir(layout.sandboxesDir, { recursive: true, mode: 0o711 });
   await chmod(layout.sandboxesDir, 0o711);
-  await mkdir(layout.uidsDir, { recursive: true, mode: 0o700 });
+  await prepareUidClaimsDir(uidsDir);
   await mkdir(layout.etcDir, { recursive: true, mode: 0o755 });
   await chmod(layout.etcDir, 0o755);
   const files = generatedEtcFiles();

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { chmod, cp, lchown, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, cp, lchown, mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { SandboxError } from "../port";
-import type { SandboxUid } from "./sandbox-uid";
+import { removeTree } from "./remove-tree";
+import { releaseSandboxUid, type SandboxUid } from "./sandbox-uid";
 import type { WorkspaceRoot } from "./workspace-root";
 
 /** What the host keeps about a sandbox, outside its workspace where the sandbox cannot write. */
@@ -80,17 +81,18 @@ export async function listSandboxIds(root: WorkspaceRoot): Promise<string[]> {
   return names.filter(isSandboxId);
 }
 
-/** Removes the sandbox's directory, whatever permissions its commands left on their files. */
-export async function removeWorkspace(root: WorkspaceRoot, id: string): Promise<void> {
+/**
+ * Deletes a sandbox for good, in an order that never loses track of it: first the workspace
+ * (whatever its commands did to it — see removeTree), then the uid claim, then the metadata and
+ * the directory. If the workspace cannot be removed this throws with the claim and metadata still
+ * in place, so the uid is not handed out over leftover files and the reaper tries again.
+ * `meta` null: a sandbox whose metadata was never written (a create that failed half-way).
+ */
+export async function destroySandbox(root: WorkspaceRoot, id: string, meta: SandboxUid | null): Promise<void> {
   const { dir, app } = sandboxPaths(root, id);
-  try {
-    await rm(dir, { recursive: true, force: true });
-  } catch (error) {
-    // Not root: a `chmod 000` directory inside cannot be emptied until we make it ours again.
-    if ((error as NodeJS.ErrnoException).code !== "EACCES") throw error;
-    await makeTreeWritable(app);
-    await rm(dir, { recursive: true, force: true });
-  }
+  await removeTree(app);
+  if (meta) await releaseSandboxUid(root.uidsDir, meta, dir);
+  await removeTree(dir);
 }
 
 async function chownTree(dir: string, uid: number, gid: number): Promise<void> {
@@ -99,13 +101,5 @@ async function chownTree(dir: string, uid: number, gid: number): Promise<void> {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) await chownTree(full, uid, gid);
     else await lchown(full, uid, gid);
-  }
-}
-
-async function makeTreeWritable(dir: string): Promise<void> {
-  await chmod(dir, 0o700).catch(() => {});
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (entry.isDirectory()) await makeTreeWritable(path.join(dir, entry.name));
   }
 }
