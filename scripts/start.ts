@@ -20,6 +20,7 @@ if (mode === "start") Object.assign(process.env, { NODE_ENV: "production" });
 
 let embedded: EmbeddedPostgresProcess | null = null;
 let shuttingDown = false;
+let exitCode: number | null = null;
 
 async function main() {
   if (!process.env.DATABASE_URL) {
@@ -49,11 +50,17 @@ async function main() {
   const group = -next.pid!;
   next.on("exit", async (code) => {
     await waitForGroupExit(group);
-    await shutdown(code ?? 0);
+    await shutdown(exitCode ?? code ?? 0);
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => signalGroup(group, signal));
   }
+  // Postgres gone for good (the database process gave up restarting it): stop everything.
+  void embedded?.failed.then((reason) => {
+    console.error(`[ollio] ${reason}`);
+    exitCode = 1;
+    signalGroup(group, "SIGTERM");
+  });
 }
 
 function signalGroup(group: number, signal: NodeJS.Signals | 0) {

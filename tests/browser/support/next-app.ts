@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { freePort } from "@/lib/db/embedded-postgres";
+import { freePort } from "@/lib/free-port";
 
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");

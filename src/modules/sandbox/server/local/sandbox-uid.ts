@@ -1,5 +1,6 @@
 import { lstat, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { HOST_STATE_DIR, hostStateSubdir } from "@/lib/host-state-dir";
 import { SandboxError } from "../port";
 
 /**
@@ -17,7 +18,7 @@ import { SandboxError } from "../port";
  */
 export const SANDBOX_UID_BASE = 200_000;
 export const SANDBOX_UID_COUNT = 100_000;
-export const HOST_UID_CLAIMS_DIR = "/var/lib/ollio/sandbox-uids";
+export const HOST_UID_CLAIMS_DIR = path.join(HOST_STATE_DIR, "sandbox-uids");
 
 export type SandboxUid = { uid: number; gid: number; /** a uid of its own, claimed host-wide */ dedicated: boolean };
 
@@ -28,7 +29,8 @@ export function runningAsRoot(): boolean {
 /** Creates the claims directory (root only, 0700) and refuses one that is a link or not ours. */
 export async function prepareUidClaimsDir(dir: string): Promise<void> {
   if (!runningAsRoot()) return;
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  if (dir === HOST_UID_CLAIMS_DIR) await hostStateSubdir("sandbox-uids", 0o700);
+  else await mkdir(dir, { recursive: true, mode: 0o700 });
   const info = await lstat(dir);
   if (!info.isDirectory() || info.uid !== 0 || (info.mode & 0o077) !== 0) {
     throw new SandboxError(`The sandbox uid directory ${dir} must be a directory owned by root with mode 0700.`, "unavailable");
