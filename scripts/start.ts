@@ -8,6 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../src/lib/db/migrations";
+import { buildFingerprint, lastBuildFingerprint, recordBuildFingerprint } from "./build-fingerprint";
 import { spawnEmbeddedPostgres, type EmbeddedPostgresProcess } from "./embedded-postgres-process";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
@@ -34,14 +35,23 @@ async function main() {
   });
   if (applied.length === 0) console.log("[ollio] database schema is up to date");
 
-  if (mode === "start" && !existsSync(path.join(root, ".next/BUILD_ID"))) {
-    console.log("[ollio] no production build yet: running next build");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: process.env });
-    if (build.status !== 0) return shutdown(build.status ?? 1);
+  if (mode === "start") {
+    const fingerprint = buildFingerprint(root);
+    const built = existsSync(path.join(root, ".next/BUILD_ID")) && lastBuildFingerprint(root) === fingerprint;
+    if (!built) {
+      console.log("[ollio] building for production (once; again only when the sources change)");
+      const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: process.env });
+      if (build.status !== 0) return shutdown(build.status ?? 1);
+      recordBuildFingerprint(root, fingerprint);
+    }
   }
 
+  // Loopback unless HOST says otherwise: a fresh install is not reachable from the network.
+  const host = process.env.HOST || "127.0.0.1";
+  const port = process.env.PORT || "3000";
+  console.log(`[ollio] serving ${mode === "start" ? "production" : "development"} on http://${host}:${port}`);
   // Next runs in its own process group: `next` forks its server, and Postgres must outlive both.
-  const next = spawn(process.execPath, [nextBin, mode, ...process.argv.slice(3)], {
+  const next = spawn(process.execPath, [nextBin, mode, "--hostname", host, "--port", port, ...process.argv.slice(3)], {
     cwd: root,
     stdio: "inherit",
     env: process.env,

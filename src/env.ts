@@ -17,6 +17,9 @@ export const env = createEnv({
       "DATABASE_URL must start with postgres:// or postgresql://",
     ),
     APP_URL: z.url().default("http://localhost:3000"),
+    /** Interface the app and the preview server listen on: loopback unless set (e.g. 0.0.0.0). */
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     PREVIEW_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
     /** Origin the preview server is reached at. Must differ from APP_URL's origin. */
     PREVIEW_ORIGIN: z.url().default("http://localhost:3001"),
@@ -50,6 +53,8 @@ export const env = createEnv({
     NODE_ENV: process.env.NODE_ENV,
     DATABASE_URL: process.env.DATABASE_URL,
     APP_URL: process.env.APP_URL,
+    HOST: process.env.HOST,
+    PORT: process.env.PORT,
     PREVIEW_PORT: process.env.PREVIEW_PORT,
     PREVIEW_ORIGIN: process.env.PREVIEW_ORIGIN,
     OPENAI_API_KEY: process.env.OPENAI_API_KEY,
