@@ -43,7 +43,7 @@ export async function startEmbeddedPostgres({
 }: {
   dir: string;
   database?: string;
-  /** Restarting after a crash: the same socket directory keeps every URL valid. */
+  /** Restarting after a crash: the same socket directory keeps every URL valid (stop() removes it). */
   socketDir?: string;
   /** The npm package's `native` directory (tests point it elsewhere). */
   binariesDir?: string;
@@ -90,7 +90,7 @@ export async function startEmbeddedPostgres({
     stop: async () => {
       stopping = true;
       await server.stop();
-      if (!reuseSocketDir) await rm(socketDir, { recursive: true, force: true });
+      await rm(socketDir, { recursive: true, force: true });
     },
   };
 }
