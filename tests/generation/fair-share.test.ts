@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { PLANS } from "@/modules/credits/server/plans";
 import { createProjectFromPrompt } from "@/modules/generation/server/send-prompt";
+import { startLocalJobWorker } from "@/modules/jobs/server/local/worker";
 import { reply } from "../support/scripted-openai";
 import { createTeamMember } from "./support/fixtures";
 import { startGenerationStack, waitForRun } from "./support/harness";
@@ -50,5 +51,27 @@ describe("per-team fair share of the local runner's workers", () => {
     const byStart = [...runsA].sort((a, b) => a.startedAt!.getTime() - b.startedAt!.getTime());
     const firstFinish = Math.min(...byStart.slice(0, PLANS.FREE.concurrentRuns).map((r) => r.finishedAt!.getTime()));
     expect(byStart.at(-1)!.startedAt!.getTime()).toBeGreaterThanOrEqual(firstFinish - 50);
+  }, 60_000);
+
+  it("holds a team to its share across worker processes", async () => {
+    // A second worker with its own fetch connection, as another app process would run.
+    const second = await startLocalJobWorker({ connectionString: process.env.DATABASE_URL!, deps: stack.deps, concurrency: SLOTS });
+    try {
+      const team = await createTeamMember(db, { credits: 10 });
+      const sent = [];
+      for (let i = 0; i < 4; i++) {
+        const marker = `[spread-${i}]`;
+        stack.model.conversation(marker, [reply.writeFiles({ "index.html": PAGE }), reply.terminal("sleep 2"), reply.summary("Done.")]);
+        sent.push(await createProjectFromPrompt(db, { auth: team.auth, content: `Spread ${marker}` }, stack.sendDeps));
+      }
+      const runs = await Promise.all(sent.map((s) => waitForRun(s.runId, { timeoutMs: 40_000 })));
+      expect(runs.every((r) => r.status === "SUCCEEDED")).toBe(true);
+      // Six free slots in two processes, yet never more than the plan's share of them at once.
+      const overlapAt = (t: number) => runs.filter((r) => r.startedAt!.getTime() <= t && t < r.finishedAt!.getTime()).length;
+      const most = Math.max(...runs.map((r) => overlapAt(r.startedAt!.getTime())));
+      expect(most).toBe(PLANS.FREE.concurrentRuns);
+    } finally {
+      await second.stop();
+    }
   }, 60_000);
 });

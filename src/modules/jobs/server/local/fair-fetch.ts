@@ -12,9 +12,9 @@ const UNKNOWN_TEAM_LIMIT = PLANS.FREE.concurrentRuns;
 /**
  * pg-boss's own fetch takes the oldest job whatever its team, so one team's backlog could hold
  * every worker. This takes the oldest job of a team that is below its plan's `concurrentRuns`,
- * counting the team's active jobs in every process (a job counts while its run is QUEUED, i.e.
- * about to be claimed, or RUNNING with a fresh heartbeat; a dead worker's job stops counting once
- * its heartbeat is stale). A transaction-scoped advisory lock makes the count-then-take atomic
+ * counting the team's active jobs in every process. A job counts while its run is RUNNING with a
+ * fresh heartbeat, or QUEUED with the job just taken (about to be claimed); so a dead worker's job
+ * stops counting once its run's heartbeat is stale, even after the sweeper re-queues that run. A transaction-scoped advisory lock makes the count-then-take atomic
  * across processes; each statement of the batch sees the commits before it (READ COMMITTED).
  *
  * It writes pg-boss's `job` table the way pg-boss 10's fetch does (state → active, started_on,
@@ -36,7 +36,10 @@ WITH next AS (
       WHERE a.name = j.name
         AND a.state = 'active'
         AND a.data->>'teamId' = j.data->>'teamId'
-        AND (r."status" = 'QUEUED' OR (r."status" = 'RUNNING' AND r."heartbeatAt" > now() - ${Math.round(staleMs)} * interval '1 millisecond'))
+        AND (
+          (r."status" = 'QUEUED' AND a.started_on > now() - ${Math.round(staleMs)} * interval '1 millisecond')
+          OR (r."status" = 'RUNNING' AND r."heartbeatAt" > now() - ${Math.round(staleMs)} * interval '1 millisecond')
+        )
     ) < COALESCE(
       (SELECT (${literal(TEAM_LIMITS)}::jsonb ->> t."plan"::text)::int FROM "Team" t WHERE t."id" = j.data->>'teamId'),
       ${UNKNOWN_TEAM_LIMIT}
