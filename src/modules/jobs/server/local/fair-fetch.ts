@@ -14,8 +14,9 @@ const UNKNOWN_TEAM_LIMIT = PLANS.FREE.concurrentRuns;
  * every worker. This takes the oldest job of a team that is below its plan's `concurrentRuns`,
  * counting the team's active jobs in every process. A job counts while its run is RUNNING with a
  * fresh heartbeat, or QUEUED with the job just taken (about to be claimed); so a dead worker's job
- * stops counting once its run's heartbeat is stale, even after the sweeper re-queues that run. A transaction-scoped advisory lock makes the count-then-take atomic
- * across processes; each statement of the batch sees the commits before it (READ COMMITTED).
+ * stops counting once its run's heartbeat is stale, even after the sweeper re-queues that run.
+ * A transaction-scoped advisory lock makes the count-then-take atomic across processes; each
+ * statement of the batch sees the commits before it (READ COMMITTED).
  *
  * It writes pg-boss's `job` table the way pg-boss 10's fetch does (state → active, started_on,
  * retry_count), so completion, retries and expiry stay pg-boss's. Pinned to pg-boss 10.x.
