@@ -31,8 +31,11 @@ export const env = createEnv({
     MODEL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
 
     JOBS_PROVIDER: z.enum(["local", "inngest"]).optional(),
-    /** Generations one server process runs at once with the local job runner. */
-    JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+    /** Generations one server process runs at once with the local job runner (model-bound: sized for waiting). */
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+    /** Wall-clock limit of one generation attempt, and of a run across its attempts. */
+    RUN_ATTEMPT_TIMEOUT_MS: z.coerce.number().int().min(10_000).default(10 * 60_000),
+    RUN_TIMEOUT_MS: z.coerce.number().int().min(10_000).default(20 * 60_000),
     INNGEST_EVENT_KEY: z.string().optional(),
     INNGEST_SIGNING_KEY: z.string().optional(),
     INNGEST_BASE_URL: optionalUrl,
@@ -64,6 +67,8 @@ export const env = createEnv({
     MODEL_TIMEOUT_MS: process.env.MODEL_TIMEOUT_MS,
     JOBS_PROVIDER: process.env.JOBS_PROVIDER,
     JOBS_CONCURRENCY: process.env.JOBS_CONCURRENCY,
+    RUN_ATTEMPT_TIMEOUT_MS: process.env.RUN_ATTEMPT_TIMEOUT_MS,
+    RUN_TIMEOUT_MS: process.env.RUN_TIMEOUT_MS,
     INNGEST_EVENT_KEY: process.env.INNGEST_EVENT_KEY,
     INNGEST_SIGNING_KEY: process.env.INNGEST_SIGNING_KEY,
     INNGEST_BASE_URL: process.env.INNGEST_BASE_URL,

@@ -5,6 +5,8 @@ import { ZodError, z } from "zod";
 import { db, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
+import type { RateLimitBucket } from "@/modules/rate-limits/server/limits";
+import { enforceRateLimits } from "@/modules/rate-limits/server/rate-limiter";
 
 /**
  * The tRPC context: the database and who is calling. The route handler and server components
@@ -43,3 +45,15 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
   return next({ ctx: { ...ctx, auth: ctx.auth } });
 });
+
+/**
+ * Counts the call against the signed-in user's limit in each bucket (src/modules/rate-limits)
+ * before the procedure runs; over a limit it answers TOO_MANY_REQUESTS with a message the UI
+ * shows. Use after protectedProcedure on mutations: `protectedProcedure.use(rateLimit("generate"))`.
+ */
+export function rateLimit(...buckets: RateLimitBucket[]) {
+  return t.middleware(async ({ ctx, next }) => {
+    if (ctx.auth) await enforceRateLimits(ctx.db, ctx.auth.userId, buckets);
+    return next();
+  });
+}

@@ -2,7 +2,8 @@ import { createAgent, createNetwork, openai } from "@inngest/agent-kit";
 import { InngestTestEngine } from "@inngest/test";
 import type { EventPayload } from "inngest";
 import { afterAll, describe, expect, it } from "vitest";
-import { createGenerateFunction, TEAM_CONCURRENCY } from "@/inngest/functions";
+import { createGenerateFunction, functions } from "@/inngest/functions";
+import { PLANS } from "@/modules/credits/server/plans";
 import { inngest } from "@/inngest/client";
 import { db } from "@/lib/db/client";
 import { createProjectFromPrompt } from "@/modules/generation/server/send-prompt";
@@ -86,10 +87,25 @@ describe("the generate Inngest function", () => {
       concurrency?: unknown;
       steps: Record<string, { retries?: { attempts?: number } }>;
     }[];
-    expect(main?.triggers).toEqual([{ event: GENERATE_REQUESTED_EVENT }]);
-    expect(main?.concurrency).toEqual({ key: "event.data.teamId", limit: TEAM_CONCURRENCY });
+    expect(main?.triggers).toEqual([{ event: GENERATE_REQUESTED_EVENT, expression: "event.data.plan != 'PRO' && event.data.plan != 'TEAM'" }]);
+    expect(main?.concurrency).toEqual({ key: "event.data.teamId", limit: PLANS.FREE.concurrentRuns });
     expect(Object.values(main!.steps)[0]?.retries?.attempts).toBe(2);
     expect(failure?.id).toBe(`${main?.id}-failure`);
+  });
+
+  it("has one function per plan, each limiting a team to that plan's concurrentRuns (as the local runner does)", () => {
+    const configs = functions.map(
+      (fn) => fn["getConfig"]({ baseUrl: new URL("http://localhost/api/inngest"), appPrefix: "ollio" })[0] as {
+        id: string;
+        triggers: { expression?: string }[];
+        concurrency?: unknown;
+      },
+    );
+    expect(configs.map((c) => [c.id, c.concurrency, c.triggers[0]?.expression])).toEqual([
+      ["ollio-generate-ui-free", { key: "event.data.teamId", limit: PLANS.FREE.concurrentRuns }, "event.data.plan != 'PRO' && event.data.plan != 'TEAM'"],
+      ["ollio-generate-ui-pro", { key: "event.data.teamId", limit: PLANS.PRO.concurrentRuns }, "event.data.plan == 'PRO'"],
+      ["ollio-generate-ui-team", { key: "event.data.teamId", limit: PLANS.TEAM.concurrentRuns }, "event.data.plan == 'TEAM'"],
+    ]);
   });
 
   it("runs the shared workflow: real tools in the real sandbox, fragment saved, credit committed", async () => {

@@ -106,7 +106,8 @@ describe("sendPrompt", () => {
   });
 
   it("never spends more credits than the balance: 20 parallel prompts on 20 projects with 5 credits", async () => {
-    const { auth, team } = await createTeamMember(db, { credits: 5 });
+    // PRO: its queued-runs cap (20) stays out of the way; the balance is what refuses.
+    const { auth, team } = await createTeamMember(db, { plan: "PRO", credits: 5 });
     const projects = await Promise.all(Array.from({ length: 20 }, (_, i) => createProject(db, auth, `P${i}`)));
     const outcomes = await Promise.allSettled(
       projects.map((p) => sendPrompt(db, { auth, projectId: p.id, content: "A dashboard" }, deps)),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { rowIdSchema } from "@/lib/row-id";
 import { fragmentFiles, listMessages } from "@/modules/generation/server/messages";
 import { clientKeySchema, promptContentSchema, sendPrompt } from "@/modules/generation/server/send-prompt";
-import { createTRPCRouter, protectedProcedure } from "../init";
+import { createTRPCRouter, protectedProcedure, rateLimit } from "../init";
 
 const projectId = rowIdSchema;
 
@@ -16,6 +16,7 @@ export const messagesRouter = createTRPCRouter({
     .query(({ ctx, input }) => fragmentFiles(ctx.db, ctx.auth, input.fragmentId)),
 
   create: protectedProcedure
+    .use(rateLimit("generate"))
     .input(z.object({ projectId, content: promptContentSchema, clientKey: clientKeySchema.optional() }))
     .mutation(({ ctx, input }) => sendPrompt(ctx.db, { auth: ctx.auth, ...input })),
 });

@@ -2,10 +2,11 @@ import { z } from "zod";
 import { clientKeySchema, createProjectFromPrompt, promptContentSchema } from "@/modules/generation/server/send-prompt";
 import { deleteProject, getProject, listProjects, renameProject } from "@/modules/projects/server/projects";
 import { projectIdInput, projectNameSchema } from "@/modules/projects/server/inputs";
-import { createTRPCRouter, protectedProcedure } from "../init";
+import { createTRPCRouter, protectedProcedure, rateLimit } from "../init";
 
 export const projectsRouter = createTRPCRouter({
   create: protectedProcedure
+    .use(rateLimit("generate", "projects.create"))
     .input(z.object({ content: promptContentSchema, clientKey: clientKeySchema.optional() }))
     .mutation(({ ctx, input }) => createProjectFromPrompt(ctx.db, { auth: ctx.auth, ...input })),
 
@@ -14,10 +15,12 @@ export const projectsRouter = createTRPCRouter({
   get: protectedProcedure.input(projectIdInput).query(({ ctx, input }) => getProject(ctx.db, ctx.auth, input.projectId)),
 
   rename: protectedProcedure
+    .use(rateLimit("projects.change"))
     .input(projectIdInput.extend({ name: projectNameSchema }))
     .mutation(({ ctx, input }) => renameProject(ctx.db, ctx.auth, input.projectId, input.name)),
 
   delete: protectedProcedure
+    .use(rateLimit("projects.change"))
     .input(projectIdInput)
     .mutation(({ ctx, input }) => deleteProject(ctx.db, ctx.auth, input.projectId)),
 });

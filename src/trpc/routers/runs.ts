@@ -3,7 +3,7 @@ import { rowIdSchema as id } from "@/lib/row-id";
 import { cancelRun } from "@/modules/runs/server/cancel-run";
 import { getActiveRun } from "@/modules/runs/server/queries";
 import { retryRun } from "@/modules/runs/server/retry-run";
-import { createTRPCRouter, protectedProcedure } from "../init";
+import { createTRPCRouter, protectedProcedure, rateLimit } from "../init";
 
 export const runsRouter = createTRPCRouter({
   active: protectedProcedure
@@ -11,10 +11,12 @@ export const runsRouter = createTRPCRouter({
     .query(({ ctx, input }) => getActiveRun(ctx.db, ctx.auth, input.projectId)),
 
   retry: protectedProcedure
+    .use(rateLimit("generate"))
     .input(z.object({ runId: id }))
     .mutation(({ ctx, input }) => retryRun(ctx.db, ctx.auth, input.runId)),
 
   cancel: protectedProcedure
+    .use(rateLimit("runs.cancel"))
     .input(z.object({ runId: id }))
     .mutation(({ ctx, input }) => cancelRun(ctx.db, ctx.auth, input.runId)),
 });

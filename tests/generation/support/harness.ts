@@ -4,7 +4,7 @@ import { createWorkflowDeps } from "@/modules/generation/server/default-workflow
 import { defaultWorkflowSettings, type WorkflowDeps, type WorkflowSettings } from "@/modules/generation/server/workflow-deps";
 import { createLocalJobs } from "@/modules/jobs/server/local/local-jobs";
 import { stopBoss } from "@/modules/jobs/server/local/boss";
-import { startLocalJobWorker, type LocalJobWorker } from "@/modules/jobs/server/local/worker";
+import { startLocalJobWorker, type LocalJobWorker, type LocalJobWorkerOptions } from "@/modules/jobs/server/local/worker";
 import { startScriptedOpenAI, type ScriptedOpenAI } from "../../support/scripted-openai";
 
 /** Settings small enough for tests: quick heartbeats and timeouts, few iterations. */
@@ -35,8 +35,8 @@ export async function startGenerationStack(settings: Partial<WorkflowSettings> =
     jobs,
     /** What sendPrompt/createProjectFromPrompt get in tests. */
     sendDeps: { model: model.model, jobs },
-    async startWorker() {
-      worker = await startLocalJobWorker({ connectionString, deps, concurrency: 2, pollingIntervalSeconds: 0.5 });
+    async startWorker(options: Partial<LocalJobWorkerOptions> = {}) {
+      worker = await startLocalJobWorker({ connectionString, deps, concurrency: 2, pollingIntervalSeconds: 0.5, ...options });
       return worker;
     },
     async stop() {

@@ -1,14 +1,16 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { reserveCredit } from "@/modules/credits/server/reserve";
+import { assertTeamMayQueueRun } from "@/modules/runs/server/queue-cap";
 import { ACTIVE_RUN_STATUSES } from "@/modules/runs/server/run-policy";
 
 export type AcceptedPrompt = { projectId: string; messageId: string; runId: string; deduplicated: boolean };
 
 /**
  * The write half of sending a prompt, inside the caller's transaction with the project row
- * already locked and touched (or just created): dedupe by clientKey, refuse a second concurrent run, take a
- * credit, then insert the USER message and its QUEUED run. Any refusal rolls everything back.
+ * already locked and touched (or just created): dedupe by clientKey, refuse a second concurrent run
+ * or one past the team's queued-runs cap, take a credit, then insert the USER message and its
+ * QUEUED run. Any refusal rolls everything back.
  */
 export async function acceptPrompt(
   tx: Prisma.TransactionClient,
@@ -26,6 +28,7 @@ export async function acceptPrompt(
   if (active) {
     throw new AppError("CONFLICT", "A generation is already running for this project. Wait for it to finish, then send your next prompt.");
   }
+  await assertTeamMayQueueRun(tx, teamId);
 
   const message = await tx.message.create({
     data: { projectId, role: "USER", content, clientKey },

@@ -5,6 +5,7 @@ import { appendProgress, progressEntry } from "@/modules/runs/server/progress";
 import { SandboxError, type Sandbox } from "@/modules/sandbox/server/port";
 import { runCodeAgent } from "./agent/code-agent";
 import { GenerationError, RunStoppedError } from "./agent/errors";
+import { startAttemptDeadline, type AttemptDeadline } from "./attempt-deadline";
 import { keepSandboxAlive } from "./keep-sandbox-alive";
 import { MODEL_NOT_CONFIGURED_MESSAGE } from "./model-config";
 import { loadRunContext } from "./prompt-context";
@@ -53,10 +54,14 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
   const run = claim.run;
   const reporter = startRunReporter(deps.db, run.id, run.attempt, settings.heartbeatMs);
   reporter.report("note", run.attempt > 1 ? `Attempt ${run.attempt} started` : "Started");
+  const deadline = startAttemptDeadline(settings, run.startedAt);
+  // The agent stops alike when the run is lost (cancelled, taken over) and when its time is up.
+  const stop = AbortSignal.any([reporter.signal, deadline.signal]);
   let sandbox: Sandbox | null = null;
   let keepSandbox = false;
   let keeper: { stop(): void } | null = null;
   try {
+    if (stop.aborted) throw new RunStoppedError();
     if (!deps.model) throw new GenerationError(MODEL_NOT_CONFIGURED_MESSAGE, false);
     const context = await loadRunContext(deps.db, run);
     sandbox = await deps.sandboxes.create({ template: settings.sandboxTemplate, timeoutMs: settings.sandboxTimeoutMs });
@@ -71,10 +76,11 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
       maxIterations: settings.maxIterations,
       modelTimeoutMs: settings.modelTimeoutMs,
       commandTimeoutMs: settings.commandTimeoutMs,
-      signal: reporter.signal,
+      maxToolCallsPerTurn: settings.maxToolCallsPerTurn,
+      signal: stop,
       report: reporter.report,
     });
-    if (reporter.signal.aborted) throw new RunStoppedError();
+    if (stop.aborted) throw new RunStoppedError();
     reporter.report("note", "Saving the result");
     const files = await collectAppFiles(sandbox);
     const sandboxUrl = sandbox.previewUrl(SANDBOX_APP_PORT);
@@ -87,8 +93,9 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
     return { kind: "generated", runId, attempt: run.attempt, request: context.request, summary, files, sandboxId: sandbox.id, sandboxUrl };
   } catch (error) {
     await reporter.flush();
-    return await endFailedAttempt(deps, run, reporter, error);
+    return await endFailedAttempt(deps, run, reporter, deadline, error);
   } finally {
+    deadline.clear();
     keeper?.stop();
     reporter.stop();
     if (sandbox && !keepSandbox) {
@@ -97,11 +104,17 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
   }
 }
 
-async function endFailedAttempt(deps: WorkflowDeps, run: ClaimedRun, reporter: RunReporter, error: unknown): Promise<AttemptOutcome> {
-  if (error instanceof RunStoppedError || reporter.signal.aborted) {
+async function endFailedAttempt(
+  deps: WorkflowDeps,
+  run: ClaimedRun,
+  reporter: RunReporter,
+  deadline: AttemptDeadline,
+  error: unknown,
+): Promise<AttemptOutcome> {
+  if (reporter.signal.aborted || (error instanceof RunStoppedError && !deadline.signal.aborted)) {
     return { kind: "skipped", reason: "the run was taken over or cancelled" };
   }
-  const failure = error instanceof GenerationError ? error : unexpected(error);
+  const failure = deadline.signal.aborted ? deadline.error() : error instanceof GenerationError ? error : unexpected(error);
   if (failure.retryable && run.attempt < deps.settings.maxAttempts) {
     const note = progressEntry("note", `Attempt ${run.attempt} failed: ${failure.message} Retrying…`);
     await appendProgress(deps.db, run.id, run.attempt, [note]);

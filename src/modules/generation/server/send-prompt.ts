@@ -4,6 +4,7 @@ import type { AuthContext } from "@/modules/auth/server/auth-context";
 import { getJobs } from "@/modules/jobs/server";
 import type { JobsPort } from "@/modules/jobs/server/port";
 import { PROJECT_NOT_FOUND } from "@/modules/projects/server/project-access";
+import { assertTeamMayCreateProject } from "@/modules/projects/server/project-quota";
 import { failRun } from "@/modules/runs/server/fail-run";
 import { acceptPrompt, type AcceptedPrompt } from "./accept-prompt";
 import { getModelConfig, MODEL_NOT_CONFIGURED_MESSAGE, type ModelConfig } from "./model-config";
@@ -45,7 +46,7 @@ export async function sendPrompt(db: Db, input: SendPromptInput, deps: SendPromp
   return dispatch(db, accepted, input.auth.teamId, deps);
 }
 
-/** A new project named after its first prompt, with that prompt queued — all or nothing. */
+/** A new project named after its first prompt, with that prompt queued — all or nothing, within the team's project cap. */
 export async function createProjectFromPrompt(db: Db, input: CreateProjectInput, deps: SendPromptDeps = {}): Promise<AcceptedPrompt> {
   const { content, clientKey } = validate(input);
   requireModel(deps);
@@ -61,6 +62,7 @@ export async function createProjectFromPrompt(db: Db, input: CreateProjectInput,
       });
       if (earlier?.run) return { projectId: earlier.projectId, messageId: earlier.id, runId: earlier.run.id, deduplicated: true };
     }
+    await assertTeamMayCreateProject(tx, auth.teamId);
     const project = await tx.project.create({
       data: { teamId: auth.teamId, createdById: auth.userId, name: projectNameFromPrompt(content) },
       select: { id: true },

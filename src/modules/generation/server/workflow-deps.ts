@@ -1,6 +1,6 @@
 import { env } from "@/env";
 import type { Db } from "@/lib/db/client";
-import { DEFAULT_STALE_RUNNING_MS, MAX_RUN_ATTEMPTS } from "@/modules/runs/server/run-policy";
+import { DEFAULT_STALE_RUNNING_MS, MAX_RUN_ATTEMPTS, MAX_TOOL_CALLS_PER_TURN } from "@/modules/runs/server/run-policy";
 import type { SandboxProvider } from "@/modules/sandbox/server/port";
 import type { ModelConfig } from "./model-config";
 
@@ -13,6 +13,12 @@ export type WorkflowSettings = {
   /** A RUNNING run without a heartbeat for this long may be taken over. */
   staleAfterMs: number;
   maxAttempts: number;
+  /** Wall-clock limit of one attempt (RUN_ATTEMPT_TIMEOUT_MS): past it the run fails with a refund. */
+  attemptTimeoutMs: number;
+  /** Wall-clock limit of a run from its first claim, across attempts (RUN_TIMEOUT_MS). */
+  runTimeoutMs: number;
+  /** Tool calls the agent may make in one model reply; the excess get an error result. */
+  maxToolCallsPerTurn: number;
   /** Longest a single terminal command may run. */
   commandTimeoutMs: number;
   /** How long a sandbox may live while the agent works in it. */
@@ -40,6 +46,9 @@ export function defaultWorkflowSettings(): WorkflowSettings {
     heartbeatMs: 10_000,
     staleAfterMs: DEFAULT_STALE_RUNNING_MS,
     maxAttempts: MAX_RUN_ATTEMPTS,
+    attemptTimeoutMs: env.RUN_ATTEMPT_TIMEOUT_MS,
+    runTimeoutMs: env.RUN_TIMEOUT_MS,
+    maxToolCallsPerTurn: MAX_TOOL_CALLS_PER_TURN,
     commandTimeoutMs: 60_000,
     sandboxTimeoutMs: 15 * 60_000,
     sandboxKeepAliveMs: 10 * 60_000,

@@ -2,7 +2,15 @@ import type { Db } from "@/lib/db/client";
 import type { RunStatus } from "@/generated/prisma/client";
 import { DEFAULT_STALE_RUNNING_MS, MAX_RUN_ATTEMPTS } from "./run-policy";
 
-export type ClaimedRun = { id: string; attempt: number; projectId: string; teamId: string; userMessageId: string };
+export type ClaimedRun = {
+  id: string;
+  attempt: number;
+  projectId: string;
+  teamId: string;
+  userMessageId: string;
+  /** When its first attempt started: the run's wall-clock limit counts from here. */
+  startedAt: Date;
+};
 
 export type ClaimResult =
   | { kind: "claimed"; run: ClaimedRun }
@@ -33,8 +41,8 @@ export async function claimRun(
     const claimed = await tx.run.update({
       where: { id: runId },
       data: { status: "RUNNING", attempt: { increment: 1 }, startedAt: run.startedAt ?? now, heartbeatAt: now, error: null },
-      select: { id: true, attempt: true, projectId: true, teamId: true, userMessageId: true },
+      select: { id: true, attempt: true, projectId: true, teamId: true, userMessageId: true, startedAt: true },
     });
-    return { kind: "claimed", run: claimed };
+    return { kind: "claimed", run: { ...claimed, startedAt: claimed.startedAt ?? now } };
   });
 }

@@ -12,3 +12,10 @@ export const DEFAULT_STALE_RUNNING_MS = 60_000;
 /** Progress is a rolling window: the UI shows what is happening now, not a full log. */
 export const PROGRESS_LIMIT = 50;
 export const PROGRESS_DETAIL_MAX = 200;
+
+/**
+ * Tool calls the agent may make in one model reply. The system prompt asks for few large calls
+ * (one createOrUpdateFiles with every file); a reply with dozens is a runaway model or an attempt
+ * to stretch one turn. The excess calls are answered with an error the model can act on.
+ */
+export const MAX_TOOL_CALLS_PER_TURN = 8;

@@ -17,7 +17,9 @@ export type CodeAgentOptions = {
   maxIterations: number;
   modelTimeoutMs: number;
   commandTimeoutMs: number;
-  /** Aborted when this attempt loses the run (lease lost, cancelled). */
+  /** Tool calls allowed in one model reply; later ones get an error result instead of running. */
+  maxToolCallsPerTurn: number;
+  /** Aborted when this attempt loses the run (lease lost, cancelled) or its time is up. */
   signal: AbortSignal;
   report: (kind: ProgressKind, detail: string) => void;
 };
@@ -42,6 +44,7 @@ export async function runCodeAgent(options: CodeAgentOptions): Promise<{ summary
   const { sandbox, signal } = options;
   let stopped = false;
   let modelCalls = 0;
+  let toolCallsThisTurn = 0;
   const watchdog = createModelWatchdog(options.modelTimeoutMs);
 
   const agent = createAgent<AgentState>({
@@ -54,6 +57,8 @@ export async function runCodeAgent(options: CodeAgentOptions): Promise<{ summary
       commandTimeoutMs: options.commandTimeoutMs,
       report: options.report,
       isStopped: () => stopped,
+      admitToolCall: () => ++toolCallsThisTurn <= options.maxToolCallsPerTurn,
+      maxToolCallsPerTurn: options.maxToolCallsPerTurn,
     }),
     lifecycle: {
       onStart: ({ prompt, history = [], network }) => {
@@ -62,6 +67,7 @@ export async function runCodeAgent(options: CodeAgentOptions): Promise<{ summary
         const nudge = data?.nudge;
         if (data) data.nudge = null;
         modelCalls += 1;
+        toolCallsThisTurn = 0;
         watchdog.arm();
         return { prompt, history: nudge ? [...history, userText(nudge)] : history, stop: false };
       },

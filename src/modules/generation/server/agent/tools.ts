@@ -11,6 +11,10 @@ export type AgentToolContext = {
   report: (kind: ProgressKind, detail: string) => void;
   /** True once the run has been given up (timeout, lost lease): tools refuse further work. */
   isStopped: () => boolean;
+  /** Counts a tool call against the current model reply's budget; false once it is spent. */
+  admitToolCall: () => boolean;
+  /** That budget, for the refusal the model reads. */
+  maxToolCallsPerTurn: number;
 };
 
 const MAX_COMMAND_LENGTH = 4000;
@@ -110,6 +114,9 @@ async function guarded<T>(
   run: (input: T) => Promise<string>,
 ): Promise<string> {
   if (ctx.isStopped()) return "Error: this run has been stopped; no further changes are possible.";
+  if (!ctx.admitToolCall()) {
+    return `Error: too many tool calls in one reply (at most ${ctx.maxToolCallsPerTurn}); this ${toolName} call was not run. Put all files into one createOrUpdateFiles call, and make any remaining calls in your next reply.`;
+  }
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "arguments"}: ${i.message}`).join("; ");
