@@ -70,12 +70,12 @@ describe("preview server", () => {
     const [doctype, rest] = [FILES["index.html"].slice(0, 15), FILES["index.html"].slice(15)];
     expect(doctype).toBe("<!doctype html>");
     expect(response.body.startsWith(`${doctype}<script>`)).toBe(true);
-    expect(response.body).toContain(`parent.postMessage({type:"ollio:preview-location",href:location.href},"${APP_URL}")`);
+    expect(response.body).toContain(`parent.postMessage({type:"ollio:preview-location",phase:p,href:location.href},"${APP_URL}")`);
     expect(response.body.endsWith(`</script>${rest}`)).toBe(true);
     expect(response.headers["content-type"]).toBe("text/html; charset=utf-8");
     const csp = String(response.headers["content-security-policy"]);
     expect(csp).toContain(`frame-ancestors ${APP_URL}`);
-    expect(csp).toContain("sandbox allow-scripts allow-forms allow-modals allow-popups");
+    expect(csp).toContain("sandbox allow-scripts allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox");
     expect(csp).not.toContain("allow-same-origin");
     expect(csp).toMatch(/default-src 'self' 'unsafe-inline' data: blob:/);
     expect(csp).toMatch(/connect-src 'self' data: blob:/);
