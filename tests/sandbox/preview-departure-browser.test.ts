@@ -7,6 +7,7 @@ import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import nextConfig from "../../next.config";
 import { newPreviewToken, startPreviewServer, type PreviewServer } from "@/modules/preview/server";
+import { previewFramePolicy } from "@/modules/preview/server/frame-policy";
 import { CHROMIUM_PATH } from "../browser/support/chromium";
 
 // The issue: a preview could navigate its frame to any site, shown inside Ollio's UI as if it
@@ -64,6 +65,8 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))("a preview that leaves, in Ollio's p
         return response.end(script);
       }
       response.setHeader("Content-Type", "text/html");
+      // What src/proxy.ts adds to project pages (preview-frame-policy.test.ts checks that it does).
+      if (request.url === "/?frame-policy") response.setHeader("Content-Security-Policy", previewFramePolicy(preview.url));
       // The few layout utilities (Tailwind's, not built here) that make the warning cover the frame.
       const css = ".relative{position:relative}.absolute{position:absolute}.inset-0{inset:0}.z-10{z-index:10}.size-full{width:100%;height:100%}.flex-1{flex:1}.h-full{height:100%}.min-h-0{min-height:0}.flex{display:flex}.flex-col{flex-direction:column}.bg-background{background:#fff}";
       response.end(`<!doctype html><style>${css}</style><div id="root"></div><script>PREVIEW_URL=${JSON.stringify(`${preview.url}/p/${TOKEN}/`)}</script><script src="/pane.js"></script>`);
@@ -84,9 +87,9 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))("a preview that leaves, in Ollio's p
     for (const s of [app?.server, external?.server]) await new Promise((resolve) => s?.close(resolve));
   });
 
-  async function openPane(): Promise<{ page: Page; frame: () => Frame }> {
+  async function openPane(query = ""): Promise<{ page: Page; frame: () => Frame }> {
     const page = await browser.newPage();
-    await page.goto(app.url);
+    await page.goto(`${app.url}/${query}`);
     const frame = () => page.frames().find((f) => f !== page.mainFrame())!;
     await page.waitForFunction(() => document.querySelector("iframe"));
     await expect.poll(() => frame()?.url()).toBe(`${preview.url}/p/${TOKEN}/`);
@@ -122,6 +125,19 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))("a preview that leaves, in Ollio's p
     await expect.poll(() => frame().url()).toBe(`${preview.url}/p/${TOKEN}/`);
     await page.waitForTimeout(1500);
     expect(await page.getByRole("alert").count()).toBe(0);
+    await page.close();
+  });
+
+  it("with Ollio's frame policy, the frame cannot even reach the other site, and the warning still shows", async () => {
+    const { page, frame } = await openPane("?frame-policy");
+    const before = externalHits.filter((hit) => hit === "/phish").length;
+    await frame().click("#leave");
+    await page.getByRole("alert").waitFor({ timeout: 5000 });
+    expect(await page.getByRole("alert").textContent()).toContain("This preview left your app");
+    // Blocked by the browser before any request: the other site never saw this visit.
+    expect(externalHits.filter((hit) => hit === "/phish").length).toBe(before);
+    await page.getByRole("button", { name: "Back to preview" }).click();
+    await expect.poll(() => frame().url()).toBe(`${preview.url}/p/${TOKEN}/`);
     await page.close();
   });
 
