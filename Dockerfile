@@ -26,7 +26,8 @@ RUN apt-get update \
 # The Prisma CLI, kept apart from the app, for `prisma migrate deploy` (downloads its engine here, at build time).
 RUN mkdir -p /opt/prisma && cd /opt/prisma && npm init -y >/dev/null && npm install --no-audit --no-fund prisma@7.10.0
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
+# HOSTNAME for Next's standalone server, HOST for the preview server: all interfaces, behind the port mapping.
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 HOST=0.0.0.0
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public

@@ -25,6 +25,9 @@ const nextConfig: NextConfig = {
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           // The app itself is never framed; previews are framed from their own origin.
           { key: "X-Frame-Options", value: "DENY" },
+          // A popup opened from a preview frame (another origin) gets no window.opener: it can
+          // neither message nor reach Ollio's window. Browsers honour it on https and localhost.
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         ],
       },
     ];

@@ -1,8 +1,10 @@
 import { clerkMiddleware } from "@clerk/nextjs/server";
-import type { NextFetchEvent, NextRequest } from "next/server";
+import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
+import { env } from "@/env";
 import { providers } from "@/lib/providers";
 import { localAccountsProxy } from "@/modules/auth/local-accounts-proxy";
 import { isGatedPage, SIGN_IN_PATH, SIGN_UP_PATH } from "@/modules/auth/routes";
+import { E2B_SANDBOX_ORIGINS, framesPreviews, previewFramePolicy } from "@/modules/preview/server/frame-policy";
 
 /**
  * Runs before every matched request (Next 16's proxy, formerly middleware). It only redirects
@@ -21,8 +23,17 @@ const clerkProxy =
       )
     : null;
 
-export default function proxy(request: NextRequest, event: NextFetchEvent) {
-  return clerkProxy ? clerkProxy(request, event) : localAccountsProxy(request);
+// Here, not in next.config.ts: PREVIEW_ORIGIN is read at run time, and headers() at build time.
+const framePolicy = previewFramePolicy(env.PREVIEW_ORIGIN, providers.sandbox === "e2b" ? E2B_SANDBOX_ORIGINS : []);
+
+export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const response = clerkProxy ? await clerkProxy(request, event) : localAccountsProxy(request);
+  if (!framesPreviews(request.nextUrl.pathname)) return response;
+  const withPolicy = response ?? NextResponse.next();
+  if (withPolicy.status >= 300 && withPolicy.status < 400) return withPolicy; // a redirect frames nothing
+  // The preview frame may only ever show previews (frame-policy.ts).
+  withPolicy.headers.set("Content-Security-Policy", framePolicy);
+  return withPolicy;
 }
 
 export const config = {

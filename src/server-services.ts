@@ -4,7 +4,8 @@ import { assertSandboxAvailable } from "@/modules/sandbox/server";
 
 /** What a Node server process runs beside Next: previews on their own origin, jobs, the sweeper. */
 export async function startServerServices() {
-  await startPreviewServerOnce({ host: "0.0.0.0" });
+  // On HOST, the app's own interface (127.0.0.1 unless set): previews are no more exposed than the app.
+  await startPreviewServerOnce();
   await startBackgroundServices();
   // Say it at boot rather than at the first prompt. The app still serves everything else, and
   // generations are refused by the sandbox itself — never run unsandboxed.

@@ -153,7 +153,8 @@ describe("prompt to preview in the browser", () => {
 
     // The preview itself is served from Postgres on the new preview origin.
     const src = await page.locator('iframe[title^="Preview of"]').getAttribute("src");
-    expect(src?.startsWith(`${app.previewOrigin}/f/`)).toBe(true);
+    // By its random token, never the row id (preview-token.ts).
+    expect(src).toMatch(new RegExp(`^${app.previewOrigin}/p/[A-Za-z0-9_-]{43}/$`));
     const response = await fetch(src!);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("<h1");

@@ -27,7 +27,10 @@ describe("generation through the embedded pg-boss runner", () => {
     expect(run).toMatchObject({ status: "SUCCEEDED", attempt: 1, error: null });
     const fragment = await db.fragment.findFirstOrThrow({ where: { projectId: sent.projectId }, include: { message: true } });
     expect(fragment.files).toMatchObject({ "index.html": PAGE, "styles.css": "body { font-family: system-ui; }" });
-    expect(fragment.previewUrl).toBe(previewUrlFor(fragment.id));
+    // A random capability, never the row id (preview-token.ts).
+    expect(fragment.previewToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(fragment.previewUrl).toBe(previewUrlFor(fragment.previewToken));
+    expect(fragment.previewUrl).not.toContain(fragment.id);
     expect(fragment.title).toBe("I built a bakery landing page with a heading and styles");
     expect(fragment.message).toMatchObject({ role: "ASSISTANT", kind: "RESULT", content: "I built a bakery landing page with a heading and styles." });
     expect(await ledgerKinds(db, sent.runId)).toEqual(["RESERVE", "COMMIT"]);

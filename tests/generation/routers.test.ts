@@ -47,7 +47,7 @@ describe("messages and runs routers", () => {
     expect(messages[1]?.fragment).toEqual({
       id: fragment.id,
       title: "Signup",
-      previewUrl: previewUrlFor(fragment.id),
+      previewUrl: previewUrlFor(fragment.previewToken),
       sandboxUrl: null,
       createdAt: fragment.createdAt,
     });

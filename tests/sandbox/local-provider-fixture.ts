@@ -2,15 +2,16 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { CommandLimits } from "@/modules/sandbox/server/local/limits";
-import { LocalSandboxProvider } from "@/modules/sandbox/server/local/local-provider";
+import { LocalSandboxProvider, type LocalProviderOptions } from "@/modules/sandbox/server/local/local-provider";
 
 /** A real local provider over a throw-away SANDBOX_ROOT, removed by `cleanup()`. */
-export async function localProviderFixture(limits: Partial<CommandLimits> = {}) {
+export async function localProviderFixture(limits: Partial<CommandLimits> = {}, options: Pick<LocalProviderOptions, "mountWorkspaces"> = {}) {
   const root = await mkdtemp(path.join(os.tmpdir(), "ollio-sandbox-test-"));
   const provider = new LocalSandboxProvider({
     root,
     templatesDir: path.resolve(import.meta.dirname, "../../sandbox-templates"),
     limits,
+    ...options,
   });
   await provider.ready();
   return {

@@ -2,9 +2,10 @@ import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPreviewServer, type PreviewServer } from "@/modules/preview/server";
+import { newPreviewToken, startPreviewServer, type PreviewServer } from "@/modules/preview/server";
 
 const CHROMIUM = "/usr/bin/chromium";
+const TOKEN = newPreviewToken();
 
 // What a generated page may and may not do, checked in a real browser: the headers only matter
 // through how a browser enforces them.
@@ -36,12 +37,12 @@ describe.skipIf(!existsSync(CHROMIUM))("a preview in Chromium", () => {
       response.setHeader("Access-Control-Allow-Origin", "*");
       if (request.url === "/secret") return response.end("APP-SECRET");
       response.setHeader("Content-Type", "text/html");
-      response.end(`<iframe src="${preview.url}/f/frag1/"></iframe>`);
+      response.end(`<iframe src="${preview.url}/p/${TOKEN}/"></iframe>`);
     });
     await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
     appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
     const files = new Map([...FILES].map(([path, content]) => [path, content.replace("APP_URL", JSON.stringify(appUrl))]));
-    preview = await startPreviewServer({ port: 0, host: "localhost", appUrl, previewOrigin: "http://localhost:1", files: async () => files });
+    preview = await startPreviewServer({ port: 0, host: "localhost", appUrl, previewOrigin: "http://localhost:1", files: async (token) => (token === TOKEN ? files : null) });
   });
   afterAll(async () => {
     await preview?.close();
@@ -57,7 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a preview in Chromium", () => {
     try {
       const page = await browser.newPage();
       for (const framed of [true, false]) {
-        await page.goto(framed ? appUrl : `${preview.url}/f/frag1/`);
+        await page.goto(framed ? appUrl : `${preview.url}/p/${TOKEN}/`);
         const frame = framed ? await (await page.waitForSelector("iframe")).contentFrame() : page.mainFrame();
         await frame!.waitForFunction(() => document.body.dataset.own && document.body.dataset.app);
         const seen = await frame!.evaluate(() => ({

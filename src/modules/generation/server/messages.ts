@@ -25,15 +25,20 @@ export async function listMessages(db: Db, auth: AuthContext, projectId: string)
       kind: true,
       content: true,
       createdAt: true,
-      fragment: { select: { id: true, title: true, sandboxUrl: true, createdAt: true } },
+      fragment: { select: { id: true, title: true, sandboxUrl: true, createdAt: true, previewToken: true } },
       run: { select: { id: true, status: true, error: true } },
     },
   });
   return newestFirst.reverse().map((m) => ({
     ...m,
     // From today's PREVIEW_ORIGIN, so moving the preview server never breaks old versions.
-    fragment: m.fragment ? { ...m.fragment, previewUrl: previewUrlFor(m.fragment.id) } : null,
+    fragment: m.fragment ? withPreviewUrl(m.fragment) : null,
   }));
+}
+
+/** The token only travels inside the URL it makes. */
+function withPreviewUrl<F extends { previewToken: string }>({ previewToken, ...fragment }: F) {
+  return { ...fragment, previewUrl: previewUrlFor(previewToken) };
 }
 
 /** One version's files. Fragments are immutable, so clients may cache this forever. */

@@ -1,4 +1,5 @@
 import { commitCredit } from "@/modules/credits/server/settle";
+import { newPreviewToken } from "@/modules/preview/server/preview-token";
 import { fragmentTitle } from "./fragment-title";
 import type { GeneratedResult } from "./generate-attempt";
 import type { WorkflowDeps } from "./workflow-deps";
@@ -23,6 +24,8 @@ export async function saveGeneratedResult(deps: WorkflowDeps, result: GeneratedR
       data: { projectId, role: "ASSISTANT", kind: "RESULT", content: result.summary },
       select: { id: true },
     });
+    // The preview URL's capability: random, never derived from the row id (preview-token.ts).
+    const previewToken = newPreviewToken();
     const fragment = await tx.fragment.create({
       data: {
         messageId: message.id,
@@ -31,10 +34,11 @@ export async function saveGeneratedResult(deps: WorkflowDeps, result: GeneratedR
         files: result.files,
         sandboxId: result.sandboxId,
         sandboxUrl: result.sandboxUrl,
+        previewToken,
+        previewUrl: deps.previewUrlFor(previewToken),
       },
       select: { id: true },
     });
-    await tx.fragment.update({ where: { id: fragment.id }, data: { previewUrl: deps.previewUrlFor(fragment.id) } });
     await tx.project.update({ where: { id: projectId }, data: { updatedAt: new Date() } });
     await commitCredit(tx, result.runId);
     return { kind: "succeeded", fragmentId: fragment.id };

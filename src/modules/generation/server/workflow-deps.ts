@@ -34,8 +34,8 @@ export type WorkflowDeps = {
   sandboxes: Pick<SandboxProvider, "create">;
   /** The configured model, or null when none is (the run then fails with that reason). */
   model: ModelConfig | null;
-  /** The durable preview address of a saved fragment. */
-  previewUrlFor: (fragmentId: string) => string;
+  /** The durable preview address of a saved fragment, from its preview token. */
+  previewUrlFor: (previewToken: string) => string;
   settings: WorkflowSettings;
 };
 

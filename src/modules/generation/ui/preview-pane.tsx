@@ -1,17 +1,22 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ExternalLinkIcon, MonitorIcon, RefreshIcon } from "@/components/icons";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 import type { FragmentView } from "./fragment";
+import { PreviewLeftWarning } from "./preview-left-warning";
+import { usePreviewDeparture } from "./use-preview-departure";
 
 type Source = "saved" | "live";
 
 /**
  * The generated page in a sandboxed iframe on the preview origin. No allow-same-origin: the
- * page's scripts run, but it can never read Ollio's cookies or reach into this window.
+ * page's scripts run, but it can never read Ollio's cookies or reach into this window. Popups
+ * escape the sandbox (so a link to a real site works there), and Ollio's pages send
+ * `Cross-Origin-Opener-Policy: same-origin`, so a popup gets no `window.opener` back to Ollio.
+ * When the frame navigates away from the preview, the pane hides it behind a warning.
  */
 export function PreviewPane({ fragment, building }: { fragment: FragmentView | null; building: boolean }) {
   const [source, setSource] = useState<Source>("saved");
@@ -22,6 +27,10 @@ export function PreviewPane({ fragment, building }: { fragment: FragmentView | n
   // Each version, source and reload is a new frame; it is loading until that frame fires load.
   const frameKey = `${url}#${reloadCount}`;
   const loading = loadedFrame !== frameKey;
+  const frame = useRef<HTMLIFrameElement>(null);
+  // Only saved versions report their location: the live sandbox is not served by the preview server.
+  const departure = usePreviewDeparture(frame, source === "saved" ? url : null, frameKey);
+  const shownUrl = departure.left ? null : (departure.href ?? url);
 
   if (!fragment || !url) return <PreviewPlaceholder building={building} hasFragment={Boolean(fragment)} />;
 
@@ -33,8 +42,8 @@ export function PreviewPane({ fragment, building }: { fragment: FragmentView | n
         </Button>
         <div className="flex h-8 min-w-0 flex-1 items-center gap-2 rounded-md bg-muted px-3 text-xs text-muted-foreground">
           {loading ? <Spinner className="size-3" /> : <MonitorIcon className="size-3.5 shrink-0" />}
-          <span className="truncate font-mono" title={url}>
-            {url}
+          <span className="truncate font-mono" title={shownUrl ?? undefined}>
+            {shownUrl ?? "Left the preview"}
           </span>
         </div>
         {fragment.sandboxUrl && (
@@ -63,14 +72,19 @@ export function PreviewPane({ fragment, building }: { fragment: FragmentView | n
       </div>
       <div className="relative min-h-0 flex-1 bg-white">
         <iframe
+          ref={frame}
           key={frameKey}
           src={url}
           title={`Preview of ${fragment.title}`}
-          sandbox="allow-scripts allow-forms allow-modals allow-popups"
+          sandbox="allow-scripts allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox"
           referrerPolicy="no-referrer"
-          onLoad={() => setLoadedFrame(frameKey)}
+          onLoad={() => {
+            setLoadedFrame(frameKey);
+            departure.onLoad();
+          }}
           className="absolute inset-0 size-full border-0"
         />
+        {departure.left && <PreviewLeftWarning onBack={() => setReloadCount((n) => n + 1)} />}
       </div>
     </div>
   );

@@ -1,18 +1,29 @@
 import type { Db } from "@/lib/db/client";
+import { findPreviewGrant } from "./preview-token";
 
 /** A fragment's files: relative path → content, as saved in Fragment.files. */
 export type FragmentFiles = ReadonlyMap<string, string>;
 
-export type FragmentFileSource = (fragmentId: string) => Promise<FragmentFiles | null>;
+/** The files a preview URL's token opens, or null for a token that opens nothing. */
+export type FragmentFileSource = (token: string) => Promise<FragmentFiles | null>;
 
 const CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
- * Reads fragments from Postgres, remembering recent ones: a page load asks for several files of
- * the same fragment, and fragments are immutable, so a cached copy is never stale. Bounded by
- * bytes (least recently used dropped first); concurrent requests share one query.
+ * Resolves the token (findPreviewGrant, asked on every request), then reads the fragment's files
+ * from Postgres, remembering recent ones: a page load asks for several files of the same
+ * fragment, and fragments are immutable, so a cached copy is never stale. Bounded by bytes (least
+ * recently used dropped first); concurrent requests share one query.
  */
 export function fragmentFilesFromDb(db: Pick<Db, "fragment">, cacheBytes = CACHE_BYTES): FragmentFileSource {
+  const filesOf = cachedFragmentFiles(db, cacheBytes);
+  return async (token) => {
+    const grant = await findPreviewGrant(db, token);
+    return grant ? filesOf(grant.fragmentId) : null;
+  };
+}
+
+function cachedFragmentFiles(db: Pick<Db, "fragment">, cacheBytes: number) {
   const cache = new Map<string, { files: Promise<FragmentFiles | null>; bytes: number }>();
   let cachedBytes = 0;
 
@@ -24,7 +35,7 @@ export function fragmentFilesFromDb(db: Pick<Db, "fragment">, cacheBytes = CACHE
     }
   };
 
-  return async (fragmentId) => {
+  return async (fragmentId: string): Promise<FragmentFiles | null> => {
     const hit = cache.get(fragmentId);
     if (hit) {
       cache.delete(fragmentId); // re-insert: Map order is the recency order

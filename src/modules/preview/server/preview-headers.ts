@@ -12,7 +12,9 @@ export function previewHeaders(appOrigin: string): Record<string, string> {
     "base-uri 'self'",
     "form-action 'self'",
     `frame-ancestors ${appOrigin}`,
-    "sandbox allow-scripts allow-forms allow-modals allow-popups",
+    // Popups escape the sandbox so a link to a real site works there; they still get no
+    // window.opener back to Ollio, whose pages send COOP same-origin (next.config.ts).
+    "sandbox allow-scripts allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox",
   ].join("; ");
   return {
     "Content-Security-Policy": csp,

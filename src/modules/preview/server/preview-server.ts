@@ -2,28 +2,31 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { contentTypeFor } from "./content-type";
 import { fragmentFilesFromDb, type FragmentFileSource } from "./fragment-files";
+import { withLocationReporter } from "./location-reporter";
 import { IMMUTABLE_CACHE, NO_STORE, previewHeaders } from "./preview-headers";
+import { isPreviewToken } from "./preview-token";
 
 export type PreviewServerOptions = {
   port: number;
-  /** Interface to listen on; default all, like `next start`. */
+  /** Interface to listen on. Default: env.HOST, the app's own (127.0.0.1 unless set). */
   host?: string;
   /** Default: env.APP_URL. Only this origin may frame previews. */
   appUrl?: string;
   /** Default: env.PREVIEW_ORIGIN. Must be another origin than the app's. */
   previewOrigin?: string;
-  /** Default: Fragment rows from Postgres through `db`. */
+  /** Default: the Fragment a token opens, from Postgres through `db`. */
   files?: FragmentFileSource;
 };
 
 export type PreviewServer = { url: string; close: () => Promise<void> };
 
-const FRAGMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 /**
- * Serves `GET /f/<fragmentId>/<path>` from the Fragment row's saved files, so a preview keeps
- * working after its sandbox is gone and across restarts. A plain node:http server on its own port
- * (PREVIEW_PORT), hence its own origin: previews never share cookies or storage with the app.
+ * Serves `GET /p/<previewToken>/<path>` from the saved files of the Fragment the token opens, so a
+ * preview keeps working after its sandbox is gone and across restarts. The token is the only
+ * capability (256 random bits; row ids are never accepted). A plain node:http server on its own
+ * port (PREVIEW_PORT), hence its own origin: previews never share cookies or storage with the app.
+ * HTML gets a one-line location reporter (location-reporter.ts) so the app can tell when its
+ * frame left the preview.
  */
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const appUrl = options.appUrl ?? (await import("@/env")).env.APP_URL;
@@ -36,24 +39,25 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   }
   const files = options.files ?? fragmentFilesFromDb((await import("@/lib/db/client")).db);
   const headers = previewHeaders(appOrigin);
+  const host = options.host ?? (await import("@/env")).env.HOST;
 
   const server = createServer((request, response) => {
-    handle(request, response, files, headers).catch(() => {
+    handle(request, response, files, headers, appOrigin).catch(() => {
       if (!response.headersSent) send(response, 500, headers, "Preview unavailable.\n", NO_STORE);
       else response.destroy();
     });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port, options.host, () => {
+    server.listen(options.port, host, () => {
       server.off("error", reject);
       resolve();
     });
   });
   const { port } = server.address() as AddressInfo;
-  const host = !options.host || options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
+  const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
   return {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    url: `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -62,31 +66,41 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   };
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, files: FragmentFileSource, headers: Record<string, string>) {
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  files: FragmentFileSource,
+  headers: Record<string, string>,
+  appOrigin: string,
+) {
   if (request.method !== "GET" && request.method !== "HEAD") {
     response.setHeader("Allow", "GET, HEAD");
     return send(response, 405, headers, "Method not allowed.\n", NO_STORE);
   }
   // The raw path, not new URL()'s: that would quietly resolve `..` and `%2e%2e` instead of refusing them.
   const pathname = (request.url ?? "/").split(/[?#]/, 1)[0]!;
-  const match = /^\/f\/([^/]+)(\/.*)?$/.exec(pathname);
-  if (!match || !FRAGMENT_ID.test(match[1]!)) return send(response, 404, headers, "Not found.\n", NO_STORE);
-  const fragmentId = match[1]!;
-  // Relative links in index.html resolve against the directory: /f/<id> must become /f/<id>/.
-  if (match[2] === undefined) {
-    response.setHeader("Location", `/f/${fragmentId}/`);
+  const match = /^\/p\/([^/]+)(\/.*)?$/.exec(pathname);
+  if (!match || !isPreviewToken(match[1]!)) return send(response, 404, headers, "Not found.\n", NO_STORE);
+  const token = match[1]!;
+  const filePath = match[2] === undefined ? null : filePathFrom(match[2]);
+  if (match[2] !== undefined && filePath === null) return send(response, 404, headers, "Not found.\n", NO_STORE);
+
+  // Looked up before anything else is answered, the redirect included: an unknown token gets the
+  // same 404 whatever follows it.
+  const fragment = await files(token);
+  if (!fragment) return send(response, 404, headers, "Unknown preview.\n", NO_STORE);
+  // Relative links in index.html resolve against the directory: /p/<token> must become /p/<token>/.
+  if (filePath === null) {
+    response.setHeader("Location", `/p/${token}/`);
     return send(response, 301, headers, "", IMMUTABLE_CACHE);
   }
-  const filePath = filePathFrom(match[2]);
-  if (filePath === null) return send(response, 404, headers, "Not found.\n", NO_STORE);
-
-  const fragment = await files(fragmentId);
-  if (!fragment) return send(response, 404, headers, "Unknown preview.\n", NO_STORE);
   const content = fragment.get(filePath);
   if (content === undefined) return send(response, 404, headers, "Not found.\n", IMMUTABLE_CACHE);
 
-  response.setHeader("Content-Type", contentTypeFor(filePath));
-  return send(response, 200, headers, content, IMMUTABLE_CACHE);
+  const type = contentTypeFor(filePath);
+  response.setHeader("Content-Type", type);
+  const body = type.startsWith("text/html") ? withLocationReporter(content, appOrigin) : content;
+  return send(response, 200, headers, body, IMMUTABLE_CACHE);
 }
 
 /**

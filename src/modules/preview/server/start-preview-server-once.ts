@@ -4,7 +4,7 @@ import { startPreviewServer, type PreviewServer } from "./preview-server";
 const store = globalThis as unknown as { ollioPreviewServer?: Promise<PreviewServer> };
 
 /**
- * Starts the preview server on PREVIEW_PORT unless this process already did (start-up hooks run
+ * Starts the preview server on PREVIEW_PORT (and HOST, unless given) unless this process already did (start-up hooks run
  * more than once under dev hot reload). A failed start is forgotten so a later call can retry.
  */
 export function startPreviewServerOnce(options: { host?: string } = {}): Promise<PreviewServer> {

@@ -19,13 +19,15 @@ export async function listProjects(db: Db, auth: AuthContext) {
       name: true,
       createdAt: true,
       updatedAt: true,
-      fragments: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, title: true } },
+      fragments: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, title: true, previewToken: true } },
       runs: { where: ACTIVE_RUN, take: 1, select: { status: true } },
     },
   });
   return projects.map(({ fragments, runs, ...p }) => ({
     ...p,
-    latestFragment: fragments[0] ? { ...fragments[0], previewUrl: previewUrlFor(fragments[0].id) } : null,
+    latestFragment: fragments[0]
+      ? { id: fragments[0].id, title: fragments[0].title, previewUrl: previewUrlFor(fragments[0].previewToken) }
+      : null,
     activeRunStatus: runs[0]?.status ?? null,
   }));
 }

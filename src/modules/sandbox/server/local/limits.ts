@@ -34,7 +34,11 @@ export type CommandLimits = {
   fileSizeBytes: number;
   /** RLIMIT_NOFILE. */
   openFiles: number;
-  /** Workspace quota for commands (bytes of regular files) and most entries it may hold. */
+  /**
+   * Workspace quota for commands and most entries it may hold. As root, the size and inode limit
+   * of the workspace's own tmpfs (writes past it fail with ENOSPC); otherwise bytes of regular
+   * files, sampled by the host (workspace-mount.ts).
+   */
   diskBytes: number;
   diskEntries: number;
   /** Size of the private /tmp and of $HOME outside the app directory (memory-backed tmpfs). */
@@ -107,6 +111,14 @@ export function describeLimit(kind: LimitKind, limits: CommandLimits, timeoutMs:
     "file-size": `it tried to write a file larger than ${formatBytes(limits.fileSizeBytes)}`,
   };
   return `[sandbox] The command was stopped: ${why[kind]}.`;
+}
+
+/**
+ * The sentence appended when a command ends with its tmpfs workspace full: the kernel refused the
+ * writes past the quota (ENOSPC), nothing was killed.
+ */
+export function describeFullWorkspace(limits: CommandLimits): string {
+  return `[sandbox] The app directory is full: its quota is ${formatBytes(limits.diskBytes)} and ${limits.diskEntries} entries, and writes past it fail with "No space left on device". Delete files to make room.`;
 }
 
 function formatSeconds(ms: number): string {

@@ -12,6 +12,7 @@ import { reapExpiredSandboxes } from "./reaper";
 import { claimSandboxUid } from "./sandbox-uid";
 import { createWorkspace, destroySandbox, newSandboxId, readMeta, sandboxPaths, templateAppDir, type SandboxMeta } from "./workspace";
 import { WorkspaceFiles } from "./workspace-files";
+import { probeWorkspaceMounts } from "./workspace-mount";
 import { prepareWorkspaceRoot } from "./workspace-root";
 
 export const DEFAULT_TEMPLATE = "ollio-web";
@@ -26,6 +27,11 @@ export type LocalProviderOptions = {
   templatesDir?: string;
   defaultTemplate?: string;
   limits?: Partial<CommandLimits>;
+  /**
+   * Default true: mount each workspace as a tmpfs of its quota when the host allows it (root).
+   * False keeps the sampled quota even as root (used to measure what sampling lets through).
+   */
+  mountWorkspaces?: boolean;
 };
 
 /**
@@ -88,7 +94,8 @@ export class LocalSandboxProvider implements SandboxProvider {
       expiresAt: now + (options.timeoutMs ?? SANDBOX_TIMEOUT_MS),
     };
     try {
-      await createWorkspace(runtime.root, meta, templateDir);
+      const quota = runtime.diskEnforcement === "kernel" ? { bytes: runtime.limits.diskBytes, entries: runtime.limits.diskEntries } : null;
+      await createWorkspace(runtime.root, meta, templateDir, quota);
     } catch (error) {
       await destroySandbox(runtime.root, id, owner).catch((cleanup: Error) => console.error(`[sandbox] ${cleanup.message}`));
       throw error;
@@ -109,8 +116,16 @@ export class LocalSandboxProvider implements SandboxProvider {
     // Runtime data outside the app: the ignore keeps Next's output tracing from pulling in the whole project.
     const rootDir = path.resolve(/*turbopackIgnore: true*/ this.options.root ?? path.join(os.tmpdir(), "ollio-sandboxes"));
     const root = await prepareWorkspaceRoot(rootDir, this.options.uidClaimsDir);
+    const mounts =
+      this.options.mountWorkspaces === false
+        ? { enforcement: "sampled" as const, reason: "mountWorkspaces is off" }
+        : await probeWorkspaceMounts(root.root);
+    if (mounts.enforcement === "sampled" && this.options.mountWorkspaces !== false) {
+      console.warn(`[sandbox] workspaces cannot be mounted with a size limit (${mounts.reason}): their disk quota is sampled every 100 ms instead, and parallel writers can overshoot it between samples (docs/sandbox.md).`);
+    }
     const runtime: LocalRuntime = {
       root,
+      diskEnforcement: mounts.enforcement,
       bwrapPath,
       systemArgs: hostSystemArgs(),
       shell: sandboxShell(),

@@ -5,6 +5,7 @@ import { effectiveTimeout, type CommandLimits } from "./limits";
 import { runSandboxed } from "./run-command";
 import { destroySandbox, readMeta, writeMeta, type SandboxMeta } from "./workspace";
 import type { WorkspaceFiles } from "./workspace-files";
+import type { DiskEnforcement } from "./workspace-mount";
 import type { WorkspaceRoot } from "./workspace-root";
 
 /** What every local sandbox of one provider shares, settled once by the provider's preflight. */
@@ -14,6 +15,8 @@ export type LocalRuntime = {
   systemArgs: string[];
   shell: string;
   limits: CommandLimits;
+  /** How workspace quotas are held on this host (workspace-mount.ts). */
+  diskEnforcement: DiskEnforcement;
 };
 
 /**
@@ -92,6 +95,7 @@ export class LocalSandbox implements Sandbox {
         args,
         spawnAs: this.meta.dedicated ? { uid: this.meta.uid, gid: this.meta.gid } : null,
         workspace: this.appDir,
+        diskEnforcement: this.runtime.diskEnforcement,
         limits,
         timeoutMs: effectiveTimeout(options.timeoutMs, limits),
         onStdout: options.onStdout,

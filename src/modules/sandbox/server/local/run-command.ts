@@ -1,12 +1,15 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
+import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 import type { CommandResult } from "../port";
 import { SandboxError } from "../port";
 import { OutputCap } from "../output-cap";
-import { describeLimit, limitFromExit, type CommandLimits } from "./limits";
+import { APP_DIR } from "../paths";
+import { describeFullWorkspace, describeLimit, limitFromExit, type CommandLimits } from "./limits";
 import { sampleProcessTree } from "./process-tree";
 import { measureTree } from "./tree-usage";
+import { mountedUsage, type DiskEnforcement } from "./workspace-mount";
 
 type LimitKind = NonNullable<CommandResult["limitExceeded"]>;
 
@@ -16,8 +19,9 @@ export type SandboxedProcess = {
   args: { options: string[]; command: string[] };
   /** Host uid/gid to spawn bwrap as (Ollio runs as root), or null to stay the current user. */
   spawnAs: { uid: number; gid: number } | null;
-  /** Host path of the workspace, polled for the disk quota. */
+  /** Host path of the workspace, polled for the disk quota unless the kernel holds it. */
   workspace: string;
+  diskEnforcement: DiskEnforcement;
   limits: CommandLimits;
   timeoutMs: number;
   onStdout?: (chunk: string) => void;
@@ -57,6 +61,7 @@ export function runSandboxed(spec: SandboxedProcess): Promise<CommandResult> {
     const stdout = new OutputCap(limits.keepOutputBytes, spec.onStdout);
     const stderr = new OutputCap(limits.keepOutputBytes, spec.onStderr);
     let stoppedBy: LimitKind | "killed" | undefined;
+    const unmeasurable: { path: string | null } = { path: null };
     let finished = false;
 
     const stop = (reason: LimitKind | "killed") => {
@@ -76,7 +81,7 @@ export function runSandboxed(spec: SandboxedProcess): Promise<CommandResult> {
     spec.signal?.addEventListener("abort", onAbort, { once: true });
     if (spec.signal?.aborted) onAbort();
 
-    const monitor = startMonitor(child.pid, spec, stop);
+    const monitor = startMonitor(child.pid, spec, stop, unmeasurable);
 
     child.once("error", (error) => {
       finished = true;
@@ -92,13 +97,22 @@ export function runSandboxed(spec: SandboxedProcess): Promise<CommandResult> {
       const exitCode = code ?? 128 + (signal ? constants.signals[signal] : 0);
 
       let limitExceeded: LimitKind | undefined = stoppedBy === "killed" ? undefined : stoppedBy;
-      // A fast writer can finish between two polls: check the quota once more at the end.
-      if (!stoppedBy && (await overDiskQuota(spec.workspace, limits))) limitExceeded = "disk";
+      // Sampled quota: a fast writer can finish between two polls, so check once more at the end.
+      if (spec.diskEnforcement === "sampled" && !stoppedBy && (await overDiskQuota(spec.workspace, limits, unmeasurable))) limitExceeded = "disk";
       limitExceeded ??= limitFromExit(exitCode, stderr.text());
+      // Kernel-held quota: writes past it failed with ENOSPC. Say so, naming the quota; it is what
+      // ended a command that failed for no other reason.
+      const full = spec.diskEnforcement === "kernel" && (await mountedUsage(spec.workspace).catch(() => null))?.full === true;
+      if (full && !limitExceeded && exitCode !== 0) limitExceeded = "disk";
 
       let stderrText = stderr.text();
-      if (stoppedBy === "killed") stderrText += `${stderrText ? "\n" : ""}[sandbox] The sandbox was shut down while the command ran.`;
-      if (limitExceeded) stderrText += `${stderrText ? "\n" : ""}${describeLimit(limitExceeded, limits, spec.timeoutMs)}`;
+      const note = (line: string) => (stderrText += `${stderrText ? "\n" : ""}${line}`);
+      if (stoppedBy === "killed") note("[sandbox] The sandbox was shut down while the command ran.");
+      if (full) note(describeFullWorkspace(limits));
+      if (limitExceeded && !(limitExceeded === "disk" && full)) note(describeLimit(limitExceeded, limits, spec.timeoutMs));
+      if (limitExceeded === "disk" && unmeasurable.path) {
+        note(`[sandbox] A directory in it is too deep or unreadable to measure, which counts as over the quota: ${unmeasurable.path}`);
+      }
       resolve({
         exitCode,
         stdout: stdout.text(),
@@ -111,7 +125,7 @@ export function runSandboxed(spec: SandboxedProcess): Promise<CommandResult> {
 }
 
 /** Polls memory, process count and workspace size while the command runs. */
-function startMonitor(pid: number | undefined, spec: SandboxedProcess, stop: (kind: LimitKind) => void) {
+function startMonitor(pid: number | undefined, spec: SandboxedProcess, stop: (kind: LimitKind) => void, unmeasurable: { path: string | null }) {
   const { limits } = spec;
   let running = true;
   let saturated = 0;
@@ -123,7 +137,7 @@ function startMonitor(pid: number | undefined, spec: SandboxedProcess, stop: (ki
     if (tree.rssBytes > limits.memoryBytes) return stop("memory");
     saturated = tree.threads >= limits.processes * SATURATION ? saturated + 1 : 0;
     if (saturated >= SATURATED_SAMPLES) return stop("processes");
-    if (await overDiskQuota(spec.workspace, limits)) return stop("disk");
+    if (spec.diskEnforcement === "sampled" && (await overDiskQuota(spec.workspace, limits, unmeasurable))) return stop("disk");
     if (running) timer = setTimeout(tick, limits.pollIntervalMs);
   };
   timer = setTimeout(tick, limits.pollIntervalMs);
@@ -135,8 +149,10 @@ function startMonitor(pid: number | undefined, spec: SandboxedProcess, stop: (ki
   };
 }
 
-async function overDiskQuota(workspace: string, limits: CommandLimits): Promise<boolean> {
+/** `unmeasurable.path` is set (sandbox-relative) when the walk could not read part of the tree. */
+async function overDiskQuota(workspace: string, limits: CommandLimits, unmeasurable: { path: string | null }): Promise<boolean> {
   const usage = await measureTree(workspace, { bytes: limits.diskBytes, entries: limits.diskEntries });
+  if (usage.unmeasurable) unmeasurable.path = `${APP_DIR}/${path.relative(workspace, usage.unmeasurable)}`.slice(0, 200);
   return usage.exceeded;
 }
 

@@ -50,18 +50,32 @@ export class WorkspaceFiles {
     const replaced = existing.exists ? await lstat(existing.path) : null;
     if (replaced && !replaced.isFile()) throw new SandboxError(`"${rel}" exists and is not a regular file.`, "not-found");
     const usage = await measureTree(this.app);
+    if (usage.unmeasurable) {
+      throw new SandboxError(
+        `Cannot write "${rel}": the app directory holds a directory too deep or unreadable to measure (${path.relative(this.app, usage.unmeasurable).slice(0, 120)}…). Remove it first.`,
+        "quota",
+      );
+    }
     assertWriteBudget(rel, { files: usage.files, totalBytes: usage.bytes }, bytes.length, replaced?.size ?? null);
 
-    const target = await resolveInside(this.app, rel, { createDirs: (dir) => this.giveToSandbox(dir) });
-    // No O_TRUNC: truncate only once the descriptor is known to be inside the workspace.
-    const file = await this.openConfined(target.path, WRITE_FLAGS, rel, 0o644);
     try {
-      if (!(await file.stat()).isFile()) throw new SandboxError(`"${rel}" is not a regular file.`, "not-found");
-      await file.truncate(0);
-      await file.write(bytes, 0, bytes.length, 0);
-      if (this.owner.dedicated) await file.chown(this.owner.uid, this.owner.gid);
-    } finally {
-      await file.close();
+      const target = await resolveInside(this.app, rel, { createDirs: (dir) => this.giveToSandbox(dir) });
+      // No O_TRUNC: truncate only once the descriptor is known to be inside the workspace.
+      const file = await this.openConfined(target.path, WRITE_FLAGS, rel, 0o644);
+      try {
+        if (!(await file.stat()).isFile()) throw new SandboxError(`"${rel}" is not a regular file.`, "not-found");
+        await file.truncate(0);
+        await file.write(bytes, 0, bytes.length, 0);
+        if (this.owner.dedicated) await file.chown(this.owner.uid, this.owner.gid);
+      } finally {
+        await file.close();
+      }
+    } catch (error) {
+      // A workspace with a kernel-held quota that commands have filled (workspace-mount.ts).
+      if ((error as NodeJS.ErrnoException).code === "ENOSPC") {
+        throw new SandboxError(`Cannot write "${rel}": the app directory is full (no space or no entries left). Delete files first.`, "quota");
+      }
+      throw error;
     }
   }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { SandboxError } from "../port";
 import { removeTree } from "./remove-tree";
 import { releaseSandboxUid, type SandboxUid } from "./sandbox-uid";
+import { mountWorkspace, unmountWorkspace, type WorkspaceQuota } from "./workspace-mount";
 import type { WorkspaceRoot } from "./workspace-root";
 
 /** What the host keeps about a sandbox, outside its workspace where the sandbox cannot write. */
@@ -45,14 +46,26 @@ export async function templateAppDir(templatesDir: string, template: string): Pr
   return dir;
 }
 
-/** Creates the sandbox's directory, its metadata and its workspace seeded from the template (or empty). */
-export async function createWorkspace(root: WorkspaceRoot, meta: SandboxMeta, templateDir: string | null): Promise<void> {
+/**
+ * Creates the sandbox's directory, its metadata and its workspace seeded from the template (or
+ * empty). With `mountQuota` (see workspace-mount.ts) the workspace is a tmpfs of that size,
+ * mounted after the metadata is written: whatever crashes later, destroySandbox finds the mount
+ * (by device, not by metadata) and unmounts it.
+ */
+export async function createWorkspace(
+  root: WorkspaceRoot,
+  meta: SandboxMeta,
+  templateDir: string | null,
+  mountQuota: WorkspaceQuota | null = null,
+): Promise<void> {
   const paths = sandboxPaths(root, meta.id);
   await mkdir(paths.dir, { mode: 0o711 });
   await chmod(paths.dir, 0o711); // the umask may have narrowed it
   await writeMeta(root, meta);
+  await mkdir(paths.app, { mode: 0o700 });
+  if (mountQuota) await mountWorkspace(paths.app, mountQuota, meta);
+  // Into the directory (or mount), merging: the template's files count against the quota too.
   if (templateDir) await cp(templateDir, paths.app, { recursive: true });
-  else await mkdir(paths.app);
   await chmod(paths.app, 0o700);
   if (meta.dedicated) await chownTree(paths.app, meta.uid, meta.gid);
 }
@@ -83,13 +96,15 @@ export async function listSandboxIds(root: WorkspaceRoot): Promise<string[]> {
 
 /**
  * Deletes a sandbox for good, in an order that never loses track of it: first the workspace
- * (whatever its commands did to it — see removeTree), then the uid claim, then the metadata and
- * the directory. If the workspace cannot be removed this throws with the claim and metadata still
+ * (unmounted if it is a mount, then whatever its commands did to it — see removeTree), then the
+ * uid claim, then the metadata and the directory. If the workspace cannot be removed this throws with the claim and metadata still
  * in place, so the uid is not handed out over leftover files and the reaper tries again.
  * `meta` null: a sandbox whose metadata was never written (a create that failed half-way).
  */
 export async function destroySandbox(root: WorkspaceRoot, id: string, meta: SandboxUid | null): Promise<void> {
   const { dir, app } = sandboxPaths(root, id);
+  // Before removeTree: its `rm --one-file-system` would refuse to enter a still-mounted workspace.
+  await unmountWorkspace(app);
   await removeTree(app);
   if (meta) await releaseSandboxUid(root.uidsDir, meta, dir);
   await removeTree(dir);
