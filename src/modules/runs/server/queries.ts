@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
+import { displayNameOf } from "@/modules/auth/display-name";
 import { requireTeamProject } from "@/modules/projects/server/project-access";
 import type { ProgressEntry } from "./progress";
 import { ACTIVE_RUN_STATUSES } from "./run-policy";
@@ -15,6 +16,7 @@ const RUN_VIEW = {
   startedAt: true,
   heartbeatAt: true,
   finishedAt: true,
+  createdBy: { select: { id: true, name: true, email: true } },
 } as const;
 
 /**
@@ -30,5 +32,12 @@ export async function getActiveRun(db: Db, auth: AuthContext, projectId: string)
       orderBy: { createdAt: "desc" },
       select: RUN_VIEW,
     })) ?? (await db.run.findFirst({ where: { projectId }, orderBy: { createdAt: "desc" }, select: RUN_VIEW }));
-  return run ? { ...run, progress: run.progress as ProgressEntry[] } : null;
+  if (!run) return null;
+  const { createdBy, ...rest } = run;
+  return {
+    ...rest,
+    progress: run.progress as ProgressEntry[],
+    /** Who started it, so a teammate's screen can say whose generation it is following. */
+    startedBy: createdBy ? { id: createdBy.id, name: displayNameOf(createdBy), isYou: createdBy.id === auth.userId } : null,
+  };
 }
