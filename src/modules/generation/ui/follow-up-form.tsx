@@ -8,7 +8,18 @@ import { PromptBox } from "./prompt-box";
 import { useIdempotencyKey } from "./use-idempotency-key";
 
 /** The prompt box under the chat: asks for changes to the current project. */
-export function FollowUpForm({ projectId, runActive, maxLength }: { projectId: string; runActive: boolean; maxLength: number }) {
+export function FollowUpForm({
+  projectId,
+  runActive,
+  runningFor = null,
+  maxLength,
+}: {
+  projectId: string;
+  runActive: boolean;
+  /** The teammate whose generation holds the project, if it is not the caller's own. */
+  runningFor?: string | null;
+  maxLength: number;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [prompt, setPrompt] = useState("");
@@ -42,13 +53,21 @@ export function FollowUpForm({ projectId, runActive, maxLength }: { projectId: s
       onValueChange={setPrompt}
       onSubmit={submit}
       label="Ask for a change"
-      placeholder={runActive ? "Wait for the current generation to finish…" : "Ask for a change, e.g. “Make the header sticky”"}
+      placeholder={
+        runActive
+          ? runningFor
+            ? `Wait for ${runningFor}'s generation to finish…`
+            : "Wait for the current generation to finish…"
+          : "Ask for a change, e.g. “Make the header sticky”"
+      }
       pending={send.isPending}
       disabled={runActive}
       maxLength={maxLength}
       note={
         runActive
-          ? "Ollio is still working on your last prompt. You can send the next one when it finishes."
+          ? runningFor
+            ? `${runningFor} is generating in this project. You can send your prompt when it finishes.`
+            : "Ollio is still working on your last prompt. You can send the next one when it finishes."
           : "Enter to send · Shift+Enter for a new line"
       }
     />

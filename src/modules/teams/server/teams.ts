@@ -5,7 +5,7 @@ import { ensureCurrentBalance } from "@/modules/credits/server/balance";
 import { PLANS } from "@/modules/credits/server/plans";
 import { ACTIVE_RUN_STATUSES } from "@/modules/runs/server/run-policy";
 import { storeActiveTeam } from "./active-team-choice";
-import { assertCan, permissionsOf } from "./permissions";
+import { assertCan, assignableRoles, permissionsOf } from "./permissions";
 import { lockTeam, TEAM_NOT_FOUND } from "./team-lock";
 
 /** How many teams one person may create: generous for real use, a bound against scripts. */
@@ -40,6 +40,7 @@ export async function getCurrentTeam(db: Db, auth: AuthContext) {
     ...team,
     role: auth.role,
     permissions: permissionsOf(auth.role),
+    assignableRoles: assignableRoles(auth.role),
     seats: { total: PLANS[team.plan].seats, members, pendingInvitations },
   };
 }
