@@ -64,7 +64,9 @@ function MemberRow({ member, team }: { member: TeamMember; team: CurrentTeam }) 
         <span className="truncate text-xs text-muted-foreground">{member.email}</span>
         {spent !== null && (
           <span className="text-xs text-muted-foreground">
-            {member.monthlyCreditCap === null ? `${spent} credits used this month` : `${spent} of ${member.monthlyCreditCap} credits used this month`}
+            {member.monthlyCreditCap === null
+              ? `${spent} ${spent === 1 ? "credit" : "credits"} used this month`
+              : `${spent} of ${member.monthlyCreditCap} ${member.monthlyCreditCap === 1 ? "credit" : "credits"} used this month`}
           </span>
         )}
       </div>
