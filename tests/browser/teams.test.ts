@@ -110,7 +110,7 @@ describe("a team working together in the browser", () => {
     await member.waitForURL(/\/projects$/);
 
     const projects = member.getByRole("list", { name: "Projects" });
-    await expect.poll(() => projects.getByText("Acme home page [team-first]").isVisible()).toBe(true);
+    await expect.poll(() => projects.getByRole("link", { name: /^Acme home page \[team-first\]/ }).isVisible()).toBe(true);
     await expect.poll(() => projects.getByText(/By Test owner/).isVisible()).toBe(true);
     await expect.poll(() => member.getByRole("button", { name: /Switch team$/ }).getAttribute("aria-label")).toBe("Team: Acme. Switch team");
     await expectNoHorizontalOverflow(member);
@@ -162,9 +162,11 @@ describe("a team working together in the browser", () => {
     await expect.poll(() => box.isEnabled()).toBe(true);
     await box.fill("Add a footer [team-capped]");
     await box.press("Enter");
-    await expect
-      .poll(() => member.getByText("You have used your 1-credit monthly limit in Acme; ask an admin to raise it.").isVisible())
-      .toBe(true);
+    // Said under the prompt box (and in a toast), where it stays until the prompt changes.
+    const refusal = member.getByRole("alert").filter({ hasText: "You have used your 1-credit monthly limit in Acme; ask an admin to raise it." });
+    await expect.poll(() => refusal.first().isVisible()).toBe(true);
+    await member.waitForTimeout(5_000);
+    expect(await refusal.first().isVisible()).toBe(true);
     // Nothing was sent: the prompt is still in the box, and no new run started.
     expect(await box.inputValue()).toBe("Add a footer [team-capped]");
     expect(model.requestsFor("[team-capped]")).toHaveLength(0);

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { errorMessage } from "@/modules/shell/ui/error-message";
 import { toastPromptError } from "./prompt-error-toast";
 import { useTRPC } from "@/trpc/client";
 import { PromptBox } from "./prompt-box";
@@ -23,6 +24,9 @@ export function FollowUpForm({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [prompt, setPrompt] = useState("");
+  // A refusal (out of credits, a cap, a teammate's run) stays under the box until the prompt
+  // changes: a toast alone is gone before everyone has read it.
+  const [refusal, setRefusal] = useState<string | null>(null);
   const { keyFor, settle } = useIdempotencyKey();
 
   const send = useMutation(
@@ -37,7 +41,10 @@ export function FollowUpForm({
           queryClient.invalidateQueries(trpc.usage.status.queryFilter()),
         ]);
       },
-      onError: (error) => toastPromptError(error),
+      onError: (error) => {
+        setRefusal(errorMessage(error));
+        toastPromptError(error);
+      },
     }),
   );
 
@@ -50,7 +57,10 @@ export function FollowUpForm({
   return (
     <PromptBox
       value={prompt}
-      onValueChange={setPrompt}
+      onValueChange={(value) => {
+        setPrompt(value);
+        setRefusal(null);
+      }}
       onSubmit={submit}
       label="Ask for a change"
       placeholder={
@@ -64,7 +74,11 @@ export function FollowUpForm({
       disabled={runActive}
       maxLength={maxLength}
       note={
-        runActive
+        refusal ? (
+          <span role="alert" className="text-destructive">
+            {refusal}
+          </span>
+        ) : runActive
           ? runningFor
             ? `${runningFor} is generating in this project. You can send your prompt when it finishes.`
             : "Ollio is still working on your last prompt. You can send the next one when it finishes."

@@ -18,7 +18,7 @@ export function CapForm({ userId, name, cap }: { userId: string; name: string; c
   const save = useMutation(
     trpc.teams.members.setCap.mutationOptions({
       onSuccess: ({ monthlyCreditCap }) => {
-        toast.success(monthlyCreditCap === null ? `${name} has no monthly cap now` : `${name} may spend ${monthlyCreditCap} credits a month`);
+        toast.success(monthlyCreditCap === null ? `${name} has no monthly cap now` : `${name} may spend ${monthlyCreditCap} ${monthlyCreditCap === 1 ? "credit" : "credits"} a month`);
         void refresh();
       },
       onError: (error) => toast.error("Could not set the cap", { description: errorMessage(error) }),
@@ -39,16 +39,18 @@ export function CapForm({ userId, name, cap }: { userId: string; name: string; c
       <label htmlFor={inputId} className="sr-only">
         Monthly credit cap for {name}
       </label>
-      <Input
-        id={inputId}
-        inputMode="numeric"
-        inputSize="sm"
-        className="w-20"
-        placeholder="No cap"
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-        aria-invalid={invalid || undefined}
-      />
+      {/* Sized by a wrapper: field classes carry w-full, and classes are joined, not merged. */}
+      <div className="w-20">
+        <Input
+          id={inputId}
+          inputMode="numeric"
+          inputSize="sm"
+          placeholder="No cap"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          aria-invalid={invalid || undefined}
+        />
+      </div>
       <Button type="submit" variant="outline" size="sm" disabled={invalid || unchanged || save.isPending}>
         Set cap
       </Button>

@@ -21,9 +21,12 @@ export function RoleSelect({
 }) {
   return (
     <Select value={value} onValueChange={(v) => onValueChange(v as Role)} disabled={disabled}>
-      <SelectTrigger aria-label={label} className={className}>
-        <SelectValue />
-      </SelectTrigger>
+      {/* Sized by a wrapper: the trigger is w-full, and classes are joined, not merged. */}
+      <div className={className}>
+        <SelectTrigger aria-label={label}>
+          <SelectValue />
+        </SelectTrigger>
+      </div>
       <SelectContent>
         {roles.map((role) => (
           <SelectItem key={role} value={role}>
