@@ -154,6 +154,10 @@ describe("a team working together in the browser", () => {
     await row.getByLabel("Monthly credit cap for Test member").fill("1");
     await row.getByRole("button", { name: "Set cap" }).click();
     await expect.poll(() => row.getByText("1 of 1 credit used this month").isVisible()).toBe(true);
+    // The owner's page, with every control on it, fits a phone too.
+    await owner.setViewportSize(PHONE);
+    await expectNoHorizontalOverflow(owner);
+    await owner.setViewportSize({ width: 1366, height: 860 });
 
     await member.goto(`${app.url}/team`);
     await expectNoHorizontalOverflow(member);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { UserMinusIcon } from "lucide-react";
+import { CrownIcon, UserMinusIcon } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
@@ -31,7 +31,7 @@ export function MembersList({ team }: { team: CurrentTeam }) {
 function MemberRow({ member, team }: { member: TeamMember; team: CurrentTeam }) {
   const trpc = useTRPC();
   const refresh = useRefreshTeam();
-  const [confirmRemove, setConfirmRemove] = useState(false);
+  const [confirm, setConfirm] = useState<"remove" | "transfer" | null>(null);
   const changeRole = useMutation(
     trpc.teams.members.changeRole.mutationOptions({
       onSuccess: ({ role }) => {
@@ -45,12 +45,23 @@ function MemberRow({ member, team }: { member: TeamMember; team: CurrentTeam }) 
     trpc.teams.members.remove.mutationOptions({
       onSuccess: () => {
         toast.success(`Removed ${member.name}`);
-        setConfirmRemove(false);
+        setConfirm(null);
         void refresh();
       },
       onError: (error) => toast.error("Could not remove the member", { description: errorMessage(error) }),
     }),
   );
+  const transfer = useMutation(
+    trpc.teams.members.transferOwnership.mutationOptions({
+      onSuccess: () => {
+        toast.success(`${member.name} now owns ${team.name}; you are an admin`);
+        setConfirm(null);
+        void refresh();
+      },
+      onError: (error) => toast.error("Could not transfer ownership", { description: errorMessage(error) }),
+    }),
+  );
+  const canTransfer = !member.isYou && member.role !== "OWNER" && !team.personal && team.permissions["team.transferOwnership"];
   const canCap = team.permissions["members.setCap"] && (member.manageable || (member.isYou && team.role === "OWNER"));
   const spent = member.spentThisPeriod;
 
@@ -83,14 +94,28 @@ function MemberRow({ member, team }: { member: TeamMember; team: CurrentTeam }) 
         <Badge variant={member.role === "MEMBER" ? "neutral" : "primary"}>{ROLE_LABELS[member.role]}</Badge>
       )}
       {canCap && <CapForm userId={member.userId} name={member.name} cap={member.monthlyCreditCap} />}
+      {canTransfer && (
+        <Button variant="ghost" size="icon-sm" aria-label={`Transfer ownership to ${member.name}`} title="Transfer ownership" onClick={() => setConfirm("transfer")}>
+          <CrownIcon aria-hidden />
+        </Button>
+      )}
       {member.manageable && team.permissions["members.remove"] && (
-        <Button variant="ghost" size="icon-sm" aria-label={`Remove ${member.name}`} className="hover:text-destructive" onClick={() => setConfirmRemove(true)}>
+        <Button variant="ghost" size="icon-sm" aria-label={`Remove ${member.name}`} className="hover:text-destructive" onClick={() => setConfirm("remove")}>
           <UserMinusIcon aria-hidden />
         </Button>
       )}
       <ConfirmDialog
-        open={confirmRemove}
-        onOpenChange={setConfirmRemove}
+        open={confirm === "transfer"}
+        onOpenChange={(open) => setConfirm(open ? "transfer" : null)}
+        title={`Make ${member.name} the owner?`}
+        description={`${member.name} becomes an owner of ${team.name} and you become an admin. Only an owner can give ownership back.`}
+        confirmLabel="Transfer ownership"
+        pending={transfer.isPending}
+        onConfirm={() => transfer.mutate({ userId: member.userId })}
+      />
+      <ConfirmDialog
+        open={confirm === "remove"}
+        onOpenChange={(open) => setConfirm(open ? "remove" : null)}
         title={`Remove ${member.name}?`}
         description={`${member.name} loses access to ${team.name} and its projects. Projects they created stay with the team.`}
         confirmLabel="Remove"
