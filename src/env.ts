@@ -48,6 +48,14 @@ export const env = createEnv({
     SANDBOX_ROOT: z.string().optional(),
 
     CLERK_SECRET_KEY: z.string().optional(),
+
+    /** Unset: invitations give the inviter a link to copy; set: the link is also mailed. */
+    SMTP_URL: z
+      .url({ message: "SMTP_URL must be an smtp:// or smtps:// URL" })
+      .refine((v) => /^smtps?:\/\//.test(v), "SMTP_URL must start with smtp:// or smtps://")
+      .optional(),
+    /** Sender of Ollio's mail, e.g. "Ollio <ollio@example.com>". Default: no-reply@<APP_URL's host>. */
+    SMTP_FROM: z.string().optional(),
   },
   client: {
     NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: z.string().optional(),
@@ -78,6 +86,8 @@ export const env = createEnv({
     E2B_TEMPLATE: process.env.E2B_TEMPLATE,
     SANDBOX_ROOT: process.env.SANDBOX_ROOT,
     CLERK_SECRET_KEY: process.env.CLERK_SECRET_KEY,
+    SMTP_URL: process.env.SMTP_URL,
+    SMTP_FROM: process.env.SMTP_FROM,
     NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
   },
   emptyStringAsUndefined: true,

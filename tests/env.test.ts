@@ -30,8 +30,10 @@ describe("environment validation at start-up", () => {
       DATABASE_URL: "mysql://localhost/ollio",
       PREVIEW_PORT: "not-a-port",
       SANDBOX_PROVIDER: "docker",
+      SMTP_URL: "http://mail.example.com",
     });
     expect(ok).toBe(false);
+    expect(output).toContain("SMTP_URL");
     expect(output).toContain("DATABASE_URL");
     expect(output).toContain("PREVIEW_PORT");
     expect(output).toContain("SANDBOX_PROVIDER");

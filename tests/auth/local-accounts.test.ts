@@ -27,7 +27,7 @@ describe("sign-up", () => {
     const [membership] = user.memberships;
     expect(membership).toMatchObject({ role: "OWNER", team: { personal: true, plan: "FREE", name: "Ada Lovelace's team" } });
 
-    expect(await authFromSessionToken(session.token)).toEqual({ userId, teamId: membership!.teamId, role: "OWNER" });
+    expect(await authFromSessionToken(session.token)).toEqual({ userId, teamId: membership!.teamId, role: "OWNER", sessionId: expect.any(String) });
     const stored = await db.session.findUniqueOrThrow({ where: { id: hashSessionToken(session.token) } });
     expect(stored).toMatchObject({ userId, userAgent: "vitest", revokedAt: null });
   });
@@ -103,6 +103,6 @@ describe("sign-in", () => {
     const teams = await db.team.findMany({ where: { memberships: { some: { userId, role: "OWNER" } } } });
     expect(teams).toHaveLength(1);
     expect(teams[0]).toMatchObject({ personal: true, plan: "FREE" });
-    expect(await authFromSessionToken(session.token)).toEqual({ userId, teamId: teams[0]!.id, role: "OWNER" });
+    expect(await authFromSessionToken(session.token)).toEqual({ userId, teamId: teams[0]!.id, role: "OWNER", sessionId: expect.any(String) });
   });
 });

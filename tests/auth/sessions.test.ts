@@ -27,7 +27,7 @@ describe("sessions", () => {
     expect(rows.map((row) => row.id)).toEqual([createHash("sha256").update(token).digest("hex")]);
     expect(rows[0]!.id).not.toContain(token);
     expect(Math.abs(expiresAt.getTime() - (Date.now() + SESSION_TTL_MS))).toBeLessThan(5_000);
-    expect(await authFromSessionToken(token)).toEqual({ userId, teamId, role: "OWNER" });
+    expect(await authFromSessionToken(token)).toEqual({ userId, teamId, role: "OWNER", sessionId: createHash("sha256").update(token).digest("hex") });
   });
 
   it("rejects missing, malformed and unknown tokens", async () => {
@@ -66,7 +66,7 @@ describe("sessions", () => {
 
     expect(await revokeAllSessionsForUser(alice.userId)).toBe(3);
     for (const { token } of aliceTokens) expect(await authFromSessionToken(token)).toBeNull();
-    expect(await authFromSessionToken(bobSession.token)).toEqual(bob);
+    expect(await authFromSessionToken(bobSession.token)).toMatchObject(bob);
   });
 
   it("moves lastSeenAt forward only when it is a few minutes old", async () => {

@@ -85,7 +85,7 @@ describe("sendPrompt", () => {
     const project = await createProject(db, auth);
     await sendPrompt(db, { auth, projectId: project.id, content: "First" }, deps);
     const error = await rejection(sendPrompt(db, { auth, projectId: project.id, content: "Second" }, deps));
-    expect(error).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^A generation is already running for this project/) });
+    expect(error).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^Your generation is still running in this project/) });
     expect(await db.message.count({ where: { projectId: project.id } })).toBe(1);
     expect(await currentBalance(db, team.id)).toBe(4);
   });

@@ -6,8 +6,11 @@ export const SIGN_IN_PATH = "/sign-in";
 export const SIGN_UP_PATH = "/sign-up";
 export const AFTER_SIGN_OUT_PATH = "/";
 
-/** Pages anyone may open. The landing page "/" shows a sign-in call to action when signed out. */
-const PUBLIC_PAGES = ["/", SIGN_IN_PATH, SIGN_UP_PATH] as const;
+/**
+ * Pages anyone may open. The landing page "/" shows a sign-in call to action when signed out;
+ * an invitation page shows whose team it is for before asking the visitor to sign in or up.
+ */
+const PUBLIC_PAGES = ["/", SIGN_IN_PATH, SIGN_UP_PATH, "/invitations"] as const;
 
 /**
  * True for pages the proxy sends signed-out visitors away from. API routes are never gated here:
@@ -37,8 +40,20 @@ export function safeNextPath(next: unknown, fallback = "/"): string {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
-/** `path?next=<returnTo>` (e.g. "/sign-in?next=/projects/abc"), leaving out a next of "/". */
-export function withNext(path: string, returnTo: string): string {
+/**
+ * `path?next=<returnTo>` (e.g. "/sign-in?next=/projects/abc"), leaving out a next of "/".
+ * `email` pre-fills the form (an invitation link knows which address it is for).
+ */
+export function withNext(path: string, returnTo: string, { email }: { email?: string } = {}): string {
   const next = safeNextPath(returnTo);
-  return next === "/" ? path : `${path}?next=${encodeURIComponent(next)}`;
+  const params = new URLSearchParams();
+  if (next !== "/") params.set("next", next);
+  if (email) params.set("email", email);
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** The `?email=` pre-fill if it is a plausible address, else undefined. */
+export function prefillEmail(value: unknown): string | undefined {
+  return typeof value === "string" && value.length <= 254 && /^[^\s@]+@[^\s@]+$/.test(value) ? value : undefined;
 }

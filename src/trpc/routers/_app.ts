@@ -2,6 +2,7 @@ import { createCallerFactory, createTRPCRouter } from "../init";
 import { messagesRouter } from "./messages";
 import { projectsRouter } from "./projects";
 import { runsRouter } from "./runs";
+import { teamsRouter } from "./teams";
 import { usageRouter } from "./usage";
 
 export const appRouter = createTRPCRouter({
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   messages: messagesRouter,
   runs: runsRouter,
   usage: usageRouter,
+  teams: teamsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdir, rmdir, stat } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { freePort } from "@/lib/free-port";
 
@@ -31,6 +34,41 @@ export async function buildNextApp(env: AppEnv = {}): Promise<void> {
   const output = collect(child);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output().slice(-6000)}`);
+}
+
+/**
+ * `next build` once per test run, however many browser test files need it: they run in parallel
+ * processes, and two builds into the same .next would break each other. A lock directory makes
+ * them take turns; whoever comes second finds a build newer than its own start (the sources do
+ * not change during a run) and reuses it. OLLIO_TEST_SKIP_BUILD=1 reuses any existing build.
+ */
+export async function buildNextAppOnce(env: AppEnv = {}): Promise<void> {
+  if (process.env.OLLIO_TEST_SKIP_BUILD === "1") return;
+  const startedAt = Date.now() - process.uptime() * 1000;
+  const lock = path.join(os.tmpdir(), `ollio-next-build-${createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}.lock`);
+  await acquireLock(lock);
+  try {
+    const builtAt = await stat(path.join(ROOT, ".next/BUILD_ID")).then((s) => s.mtimeMs, () => 0);
+    if (builtAt > startedAt) return;
+    await buildNextApp(env);
+  } finally {
+    await rmdir(lock).catch(() => {});
+  }
+}
+
+async function acquireLock(lock: string, staleMs = 15 * 60_000) {
+  for (;;) {
+    try {
+      await mkdir(lock);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      // A build that died without unlocking: take the lock over after a build's worst case.
+      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (age > staleMs) await rmdir(lock).catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 /**

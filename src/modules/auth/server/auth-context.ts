@@ -7,4 +7,9 @@ export type AuthContext = {
   teamId: string;
   /** The user's role in that team, checked against the membership on every request. */
   role: MembershipRole;
+  /**
+   * The local-accounts Session row (its id, the token's hash) this request came with: where a
+   * team switch is stored. Absent under Clerk, where the choice is kept on the User row.
+   */
+  sessionId?: string;
 };

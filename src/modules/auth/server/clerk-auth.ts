@@ -1,5 +1,6 @@
 import "server-only";
 import { auth, currentUser } from "@clerk/nextjs/server";
+import { db } from "@/lib/db/client";
 import { activeMembershipFor } from "@/modules/teams/server/active-team";
 import type { AuthContext } from "./auth-context";
 import { findUserIdByClerkId, linkOrCreateClerkUser } from "./clerk-users";
@@ -14,7 +15,9 @@ export async function authFromClerk(): Promise<AuthContext | null> {
 
   const userId = (await findUserIdByClerkId(clerkId)) ?? (await linkFromClerkProfile(clerkId));
   if (!userId) return null;
-  return { userId, ...(await activeMembershipFor(userId)) };
+  // Clerk's sessions are not rows of ours, so the team choice is kept per user.
+  const user = await db.user.findUnique({ where: { id: userId }, select: { activeTeamId: true } });
+  return { userId, ...(await activeMembershipFor(userId, user?.activeTeamId)) };
 }
 
 async function linkFromClerkProfile(clerkId: string): Promise<string | null> {

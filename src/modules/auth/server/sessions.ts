@@ -34,7 +34,7 @@ export async function authFromSessionToken(token: string | null | undefined): Pr
   const id = hashSessionToken(token);
   const session = await db.session.findUnique({
     where: { id },
-    select: { userId: true, expiresAt: true, revokedAt: true, lastSeenAt: true },
+    select: { userId: true, expiresAt: true, revokedAt: true, lastSeenAt: true, activeTeamId: true },
   });
   const now = new Date();
   if (!session || session.revokedAt || session.expiresAt <= now) return null;
@@ -46,7 +46,7 @@ export async function authFromSessionToken(token: string | null | undefined): Pr
       data: { lastSeenAt: now },
     });
   }
-  return { userId: session.userId, ...(await activeMembershipFor(session.userId)) };
+  return { userId: session.userId, ...(await activeMembershipFor(session.userId, session.activeTeamId)), sessionId: id };
 }
 
 /** Ends one session server-side: its cookie stops working everywhere at once. */

@@ -10,7 +10,7 @@ import { FormField } from "./form-field";
 import { SubmitButton } from "./submit-button";
 
 /** Local-accounts sign-in. Works without JavaScript too (the action re-renders the page). */
-export function SignInForm({ next }: { next: string }) {
+export function SignInForm({ next, defaultEmail }: { next: string; defaultEmail?: string }) {
   const [state, formAction, isPending] = useActionState(signInAction, initialAuthFormState);
 
   return (
@@ -25,7 +25,7 @@ export function SignInForm({ next }: { next: string }) {
         autoComplete="username"
         inputMode="email"
         required
-        defaultValue={state.values.email}
+        defaultValue={state.values.email || defaultEmail}
         error={state.fieldErrors?.email}
       />
       <FormField

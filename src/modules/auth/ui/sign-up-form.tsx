@@ -11,7 +11,7 @@ import { FormField } from "./form-field";
 import { SubmitButton } from "./submit-button";
 
 /** Local-accounts sign-up: creates the account and its personal team, then signs in. */
-export function SignUpForm({ next }: { next: string }) {
+export function SignUpForm({ next, defaultEmail }: { next: string; defaultEmail?: string }) {
   const [state, formAction, isPending] = useActionState(signUpAction, initialAuthFormState);
 
   return (
@@ -36,7 +36,7 @@ export function SignUpForm({ next }: { next: string }) {
         autoComplete="email"
         inputMode="email"
         required
-        defaultValue={state.values.email}
+        defaultValue={state.values.email || defaultEmail}
         error={state.fieldErrors?.email}
       />
       <FormField

@@ -1,22 +1,40 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { ensureCurrentBalance } from "./balance";
+import { memberSpending } from "./member-spending";
 import { creditPeriodFor } from "./plans";
 
 const renewalDate = new Intl.DateTimeFormat("en", { month: "long", day: "numeric", timeZone: "UTC" });
 
 /**
- * Takes one credit for `runId` inside the caller's transaction. The decrement is a single
- * conditional UPDATE (… WHERE balance >= 1), so concurrent requests queue on the row lock and
- * can never spend more than the balance; the CHECK (balance >= 0) backs this up in the database.
- * Only when it matches nothing is the period's balance looked up (and created, on the month's
- * first request) to retry once or explain the refusal.
+ * Takes one credit for `runId` inside the caller's transaction, from the team's shared balance
+ * and within the member's monthly cap, if they have one.
+ *
+ * The cap and the balance are checked in the same transaction. The member's Membership row is
+ * locked first (FOR UPDATE), so one member's concurrent prompts check their spending one after
+ * the other: each sees the RESERVE entries of the ones before it. The team-wide decrement is a
+ * single conditional UPDATE (… WHERE balance >= 1), so concurrent requests of all members queue
+ * on the balance row and can never spend more than it holds; the CHECK (balance >= 0) backs this
+ * up in the database. Lock order is always Membership, then CreditBalance.
  */
 export async function reserveCredit(
   tx: Prisma.TransactionClient,
   { teamId, userId, runId }: { teamId: string; userId: string; runId: string },
   now = new Date(),
 ) {
+  const [member] = await tx.$queryRaw<{ monthlyCreditCap: number | null; teamName: string }[]>`
+    SELECT m."monthlyCreditCap", t."name" AS "teamName"
+    FROM "Membership" m JOIN "Team" t ON t."id" = m."teamId"
+    WHERE m."teamId" = ${teamId} AND m."userId" = ${userId}
+    FOR UPDATE OF m`;
+  if (!member) throw new AppError("FORBIDDEN", "You are not a member of this team any more.");
+
+  if (member.monthlyCreditCap !== null) {
+    const balance = await ensureCurrentBalance(tx, teamId, now);
+    const spent = await memberSpending(tx, balance.id, userId);
+    if (spent >= member.monthlyCreditCap) throw capReached(member.monthlyCreditCap, member.teamName);
+  }
+
   const { periodStart } = creditPeriodFor(now);
   let balanceId = await takeOne(tx, teamId, periodStart);
   if (!balanceId) {
@@ -30,6 +48,13 @@ export async function reserveCredit(
     }
   }
   await tx.creditLedgerEntry.create({ data: { teamId, balanceId, kind: "RESERVE", amount: -1, runId, userId } });
+}
+
+function capReached(cap: number, teamName: string) {
+  return new AppError(
+    "PAYMENT_REQUIRED",
+    `You have used your ${cap}-credit monthly limit in ${teamName}; ask an admin to raise it.`,
+  );
 }
 
 async function takeOne(tx: Prisma.TransactionClient, teamId: string, periodStart: Date): Promise<string | null> {

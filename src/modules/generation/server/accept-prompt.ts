@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { displayNameOf } from "@/modules/auth/display-name";
 import { reserveCredit } from "@/modules/credits/server/reserve";
 import { assertTeamMayQueueRun } from "@/modules/runs/server/queue-cap";
 import { ACTIVE_RUN_STATUSES } from "@/modules/runs/server/run-policy";
@@ -23,10 +24,13 @@ export async function acceptPrompt(
 
   const active = await tx.run.findFirst({
     where: { projectId, status: { in: ACTIVE_RUN_STATUSES } },
-    select: { id: true },
+    select: { createdById: true, createdBy: { select: { name: true, email: true } } },
   });
   if (active) {
-    throw new AppError("CONFLICT", "A generation is already running for this project. Wait for it to finish, then send your next prompt.");
+    // Names who is running it: in a team, the person waiting needs to know whose run holds the project.
+    const whose =
+      active.createdById === userId ? "Your generation is" : active.createdBy ? `${displayNameOf(active.createdBy)}'s generation is` : "A generation is";
+    throw new AppError("CONFLICT", `${whose} still running in this project. Wait for it to finish, then send your next prompt.`);
   }
   await assertTeamMayQueueRun(tx, teamId);
 

@@ -3,6 +3,8 @@ import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
 import { previewUrlFor } from "@/modules/preview/server/preview-url";
 import { requireTeamProject } from "@/modules/projects/server/project-access";
+import { assertCan } from "@/modules/teams/server/permissions";
+import { displayNameOf } from "@/modules/auth/display-name";
 
 /** The chat view shows the most recent turns; older ones are not needed to continue a project. */
 export const MESSAGES_LIMIT = 100;
@@ -26,11 +28,14 @@ export async function listMessages(db: Db, auth: AuthContext, projectId: string)
       content: true,
       createdAt: true,
       fragment: { select: { id: true, title: true, sandboxUrl: true, createdAt: true, previewToken: true } },
-      run: { select: { id: true, status: true, error: true } },
+      run: { select: { id: true, status: true, error: true, createdBy: { select: { id: true, name: true, email: true } } } },
     },
   });
-  return newestFirst.reverse().map((m) => ({
+  return newestFirst.reverse().map(({ run, ...m }) => ({
     ...m,
+    // Who sent a prompt: the chat names teammates; null for your own and for deleted accounts.
+    run: run ? { id: run.id, status: run.status, error: run.error } : null,
+    author: run?.createdBy && run.createdBy.id !== auth.userId ? displayNameOf(run.createdBy) : null,
     // From today's PREVIEW_ORIGIN, so moving the preview server never breaks old versions.
     fragment: m.fragment ? withPreviewUrl(m.fragment) : null,
   }));
@@ -48,5 +53,6 @@ export async function fragmentFiles(db: Db, auth: AuthContext, fragmentId: strin
     select: { id: true, files: true },
   });
   if (!fragment) throw new AppError("NOT_FOUND", "Version not found.");
+  assertCan(auth.role, "projects.view");
   return { id: fragment.id, files: fragment.files as Record<string, string> };
 }

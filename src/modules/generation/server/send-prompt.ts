@@ -5,6 +5,7 @@ import { getJobs } from "@/modules/jobs/server";
 import type { JobsPort } from "@/modules/jobs/server/port";
 import { PROJECT_NOT_FOUND } from "@/modules/projects/server/project-access";
 import { assertTeamMayCreateProject } from "@/modules/projects/server/project-quota";
+import { assertCan } from "@/modules/teams/server/permissions";
 import { failRun } from "@/modules/runs/server/fail-run";
 import { acceptPrompt, type AcceptedPrompt } from "./accept-prompt";
 import { getModelConfig, MODEL_NOT_CONFIGURED_MESSAGE, type ModelConfig } from "./model-config";
@@ -38,6 +39,7 @@ export async function sendPrompt(db: Db, input: SendPromptInput, deps: SendPromp
       UPDATE "Project" SET "updatedAt" = ${new Date()}
       WHERE "id" = ${input.projectId} AND "teamId" = ${input.auth.teamId} RETURNING "id"`;
     if (locked.length === 0) throw new AppError("NOT_FOUND", PROJECT_NOT_FOUND);
+    assertCan(input.auth.role, "projects.prompt");
     // Checked after authorisation (another team's project is NOT_FOUND whatever the config) and
     // before any write: the refusal rolls back an empty transaction.
     requireModel(deps);
@@ -49,8 +51,9 @@ export async function sendPrompt(db: Db, input: SendPromptInput, deps: SendPromp
 /** A new project named after its first prompt, with that prompt queued — all or nothing, within the team's project cap. */
 export async function createProjectFromPrompt(db: Db, input: CreateProjectInput, deps: SendPromptDeps = {}): Promise<AcceptedPrompt> {
   const { content, clientKey } = validate(input);
-  requireModel(deps);
   const { auth } = input;
+  assertCan(auth.role, "projects.create");
+  requireModel(deps);
   const accepted = await db.$transaction(async (tx) => {
     if (clientKey) {
       // No unique constraint spans projects, so a lock on (team, key) makes a repeated submit

@@ -12,10 +12,13 @@ export function UserMessage({ message }: { message: ChatMessage }) {
   return (
     <li className="flex flex-col items-end gap-1">
       <div className="max-w-[85%] rounded-2xl rounded-br-md bg-primary px-3.5 py-2 text-sm whitespace-pre-wrap break-words text-primary-foreground shadow-xs">
-        <span className="sr-only">You: </span>
+        <span className="sr-only">{message.author ?? "You"}: </span>
         {message.content}
       </div>
-      <RelativeTime date={message.createdAt} className="px-1 text-[11px] text-muted-foreground" />
+      <span className="px-1 text-[11px] text-muted-foreground">
+        {message.author && <>{message.author} · </>}
+        <RelativeTime date={message.createdAt} />
+      </span>
     </li>
   );
 }

@@ -119,7 +119,12 @@ export function ChatPanel({
         )}
         {run && runActive && (
           <div className="mt-5 flex flex-col gap-2">
-            <RunProgress run={run} onCancel={() => cancel.mutate({ runId: run.id })} cancelling={cancel.isPending} />
+            <RunProgress
+              run={run}
+              startedBy={run.startedBy && !run.startedBy.isYou ? run.startedBy.name : null}
+              onCancel={run.canCancel ? () => cancel.mutate({ runId: run.id }) : undefined}
+              cancelling={cancel.isPending}
+            />
             {runPollFailing && (
               <p role="status" className="text-xs text-amber-700">
                 Cannot reach Ollio right now; still trying. The progress above may be out of date.
@@ -130,7 +135,12 @@ export function ChatPanel({
         <OutcomeAnnouncer messages={messages} />
       </div>
       <div className="border-t border-border bg-background p-3">
-        <FollowUpForm projectId={projectId} runActive={runActive} maxLength={maxLength} />
+        <FollowUpForm
+          projectId={projectId}
+          runActive={runActive}
+          runningFor={runActive && run?.startedBy && !run.startedBy.isYou ? run.startedBy.name : null}
+          maxLength={maxLength}
+        />
       </div>
     </div>
   );

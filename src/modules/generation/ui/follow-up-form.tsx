@@ -2,16 +2,31 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { errorMessage } from "@/modules/shell/ui/error-message";
 import { toastPromptError } from "./prompt-error-toast";
 import { useTRPC } from "@/trpc/client";
 import { PromptBox } from "./prompt-box";
 import { useIdempotencyKey } from "./use-idempotency-key";
 
 /** The prompt box under the chat: asks for changes to the current project. */
-export function FollowUpForm({ projectId, runActive, maxLength }: { projectId: string; runActive: boolean; maxLength: number }) {
+export function FollowUpForm({
+  projectId,
+  runActive,
+  runningFor = null,
+  maxLength,
+}: {
+  projectId: string;
+  runActive: boolean;
+  /** The teammate whose generation holds the project, if it is not the caller's own. */
+  runningFor?: string | null;
+  maxLength: number;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [prompt, setPrompt] = useState("");
+  // A refusal (out of credits, a cap, a teammate's run) stays under the box until the prompt
+  // changes: a toast alone is gone before everyone has read it.
+  const [refusal, setRefusal] = useState<string | null>(null);
   const { keyFor, settle } = useIdempotencyKey();
 
   const send = useMutation(
@@ -26,7 +41,10 @@ export function FollowUpForm({ projectId, runActive, maxLength }: { projectId: s
           queryClient.invalidateQueries(trpc.usage.status.queryFilter()),
         ]);
       },
-      onError: (error) => toastPromptError(error),
+      onError: (error) => {
+        setRefusal(errorMessage(error));
+        toastPromptError(error);
+      },
     }),
   );
 
@@ -39,16 +57,31 @@ export function FollowUpForm({ projectId, runActive, maxLength }: { projectId: s
   return (
     <PromptBox
       value={prompt}
-      onValueChange={setPrompt}
+      onValueChange={(value) => {
+        setPrompt(value);
+        setRefusal(null);
+      }}
       onSubmit={submit}
       label="Ask for a change"
-      placeholder={runActive ? "Wait for the current generation to finish…" : "Ask for a change, e.g. “Make the header sticky”"}
+      placeholder={
+        runActive
+          ? runningFor
+            ? `Wait for ${runningFor}'s generation to finish…`
+            : "Wait for the current generation to finish…"
+          : "Ask for a change, e.g. “Make the header sticky”"
+      }
       pending={send.isPending}
       disabled={runActive}
       maxLength={maxLength}
       note={
-        runActive
-          ? "Ollio is still working on your last prompt. You can send the next one when it finishes."
+        refusal ? (
+          <span role="alert" className="text-destructive">
+            {refusal}
+          </span>
+        ) : runActive
+          ? runningFor
+            ? `${runningFor} is generating in this project. You can send your prompt when it finishes.`
+            : "Ollio is still working on your last prompt. You can send the next one when it finishes."
           : "Enter to send · Shift+Enter for a new line"
       }
     />

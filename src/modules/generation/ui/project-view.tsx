@@ -33,9 +33,14 @@ export function ProjectView({ projectId, maxLength }: { projectId: string; maxLe
             <ArrowLeftIcon />
           </Link>
           {project.data ? (
-            <h1 id="project-title" className="min-w-0 truncate font-semibold" title={project.data.name}>
-              {project.data.name}
-            </h1>
+            <div className="flex min-w-0 flex-col">
+              <h1 id="project-title" className="min-w-0 truncate font-semibold leading-tight" title={project.data.name}>
+                {project.data.name}
+              </h1>
+              {project.data.createdBy && !project.data.createdBy.isYou && (
+                <span className="truncate text-xs text-muted-foreground">Created by {project.data.createdBy.name}</span>
+              )}
+            </div>
           ) : (
             <>
               <h1 id="project-title" className="sr-only">

@@ -28,10 +28,13 @@ function readSteps(progress: unknown): ProgressStep[] {
  */
 export function RunProgress({
   run,
+  startedBy = null,
   onCancel,
   cancelling = false,
 }: {
   run: { status: string; progress: unknown; queuedAt?: Date | string | null; startedAt?: Date | string | null };
+  /** A teammate's name when they started this run: their progress shows live here too. */
+  startedBy?: string | null;
   onCancel?: () => void;
   cancelling?: boolean;
 }) {
@@ -48,7 +51,15 @@ export function RunProgress({
     <section aria-label="Generation progress" className="rounded-xl border border-primary/20 bg-primary/[0.03] p-3">
       <div className="flex items-center gap-2 text-sm font-medium">
         <Spinner className="text-primary" />
-        <span role="status">{run.status === "QUEUED" ? "Waiting for a worker…" : "Building your UI…"}</span>
+        <span role="status">
+          {run.status === "QUEUED"
+            ? startedBy
+              ? `${startedBy}'s prompt is waiting for a worker…`
+              : "Waiting for a worker…"
+            : startedBy
+              ? `${startedBy} is generating…`
+              : "Building your UI…"}
+        </span>
         {since && <Elapsed since={since} />}
         {onCancel && (
           <Button variant="ghost" size="xs" onClick={onCancel} disabled={cancelling} className="-my-1">

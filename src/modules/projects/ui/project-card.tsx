@@ -40,7 +40,7 @@ export function ProjectCard({ project }: { project: ProjectSummary }) {
               </Link>
             </h3>
           )}
-          {!renaming && (
+          {!renaming && project.canManage && (
             <div className="-mt-0.5 -mr-1.5 flex shrink-0 gap-0.5">
               <Button ref={renameButton} variant="ghost" size="icon-sm" aria-label={`Rename ${project.name}`} onClick={() => setRenaming(true)}>
                 <PencilIcon />
@@ -60,11 +60,12 @@ export function ProjectCard({ project }: { project: ProjectSummary }) {
         <p className="line-clamp-2 text-sm text-muted-foreground">
           {project.latestFragment ? project.latestFragment.title : "No version yet"}
         </p>
-        <div className="mt-auto flex items-center justify-between gap-2 text-xs text-muted-foreground">
-          <span>
+        <div className="mt-auto flex flex-wrap items-center justify-between gap-2 text-xs text-muted-foreground">
+          <span className="min-w-0">
+            {project.createdBy && <>{project.createdBy.isYou ? "By you" : `By ${project.createdBy.name}`} · </>}
             Updated <RelativeTime date={project.updatedAt} />
           </span>
-          <RunStatusBadge status={project.activeRunStatus} />
+          <RunStatusBadge status={project.activeRunStatus} by={project.activeRunBy} />
         </div>
       </Card>
       <DeleteProjectDialog project={project} open={confirmingDelete} onOpenChange={setConfirmingDelete} />

@@ -43,7 +43,7 @@ export function RecentProjects() {
               <span>
                 Updated <RelativeTime date={project.updatedAt} />
               </span>
-              <RunStatusBadge status={project.activeRunStatus} />
+              <RunStatusBadge status={project.activeRunStatus} by={project.activeRunBy} />
             </span>
           </Link>
         </li>

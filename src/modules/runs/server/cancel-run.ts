@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
 import { refundCredit } from "@/modules/credits/server/settle";
+import { assertCanOwnOrAny } from "@/modules/teams/server/permissions";
 import { ACTIVE_RUN_STATUSES } from "./run-policy";
 
 /**
@@ -11,8 +12,9 @@ import { ACTIVE_RUN_STATUSES } from "./run-policy";
  */
 export async function cancelRun(db: Db, auth: AuthContext, runId: string) {
   return db.$transaction(async (tx) => {
-    const run = await tx.run.findFirst({ where: { id: runId, teamId: auth.teamId }, select: { projectId: true } });
+    const run = await tx.run.findFirst({ where: { id: runId, teamId: auth.teamId }, select: { projectId: true, createdById: true } });
     if (!run) throw new AppError("NOT_FOUND", "Run not found.");
+    assertCanOwnOrAny(auth.role, run.createdById === auth.userId, "runs.cancelOwn", "runs.cancelAny");
     const { count } = await tx.run.updateMany({
       where: { id: runId, status: { in: ACTIVE_RUN_STATUSES } },
       data: { status: "CANCELLED", error: "Cancelled.", finishedAt: new Date(), heartbeatAt: null },

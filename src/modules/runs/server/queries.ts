@@ -1,6 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
+import { displayNameOf } from "@/modules/auth/display-name";
 import { requireTeamProject } from "@/modules/projects/server/project-access";
+import { can } from "@/modules/teams/server/permissions";
 import type { ProgressEntry } from "./progress";
 import { ACTIVE_RUN_STATUSES } from "./run-policy";
 
@@ -15,6 +17,7 @@ const RUN_VIEW = {
   startedAt: true,
   heartbeatAt: true,
   finishedAt: true,
+  createdBy: { select: { id: true, name: true, email: true } },
 } as const;
 
 /**
@@ -30,5 +33,14 @@ export async function getActiveRun(db: Db, auth: AuthContext, projectId: string)
       orderBy: { createdAt: "desc" },
       select: RUN_VIEW,
     })) ?? (await db.run.findFirst({ where: { projectId }, orderBy: { createdAt: "desc" }, select: RUN_VIEW }));
-  return run ? { ...run, progress: run.progress as ProgressEntry[] } : null;
+  if (!run) return null;
+  const { createdBy, ...rest } = run;
+  return {
+    ...rest,
+    progress: run.progress as ProgressEntry[],
+    /** Who started it, so a teammate's screen can say whose generation it is following. */
+    startedBy: createdBy ? { id: createdBy.id, name: displayNameOf(createdBy), isYou: createdBy.id === auth.userId } : null,
+    /** Whether the caller may stop it (their own run, or anyone's for owners and admins). */
+    canCancel: can(auth.role, createdBy?.id === auth.userId ? "runs.cancelOwn" : "runs.cancelAny"),
+  };
 }

@@ -7,15 +7,24 @@ import { ensurePersonalTeam } from "./personal-team";
 export type ActiveMembership = { teamId: string; role: MembershipRole };
 
 /**
- * The team a user acts for and their role in it: their first OWNER membership by creation, which
- * is the personal team. When team switching arrives, a stored choice (checked against the user's
- * memberships) is read here first; callers already go through this one function.
+ * The team a user acts for and their role in it. `chosenTeamId` is the stored choice (the
+ * Session row for local accounts, the User row for Clerk); it counts only while the user is still
+ * a member of that team. A stale or forged choice — a team they left, were removed from, that was
+ * deleted, or never belonged to — silently falls back to the personal team (their first OWNER
+ * membership by creation).
  *
  * A user without any team (e.g. the team was deleted) gets a fresh personal team.
  */
-export async function activeMembershipFor(userId: string): Promise<ActiveMembership> {
+export async function activeMembershipFor(userId: string, chosenTeamId?: string | null): Promise<ActiveMembership> {
+  if (chosenTeamId) {
+    const chosen = await db.membership.findUnique({
+      where: { teamId_userId: { teamId: chosenTeamId, userId } },
+      select: { teamId: true, role: true },
+    });
+    if (chosen) return chosen;
+  }
   const owned = await db.membership.findFirst({
-    where: { userId, role: "OWNER" },
+    where: { userId, role: "OWNER", team: { personal: true } },
     orderBy: { createdAt: "asc" },
     select: { teamId: true, role: true },
   });

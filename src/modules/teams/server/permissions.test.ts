@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { assertCan, can, TEAM_ACTIONS, type TeamAction } from "./permissions";
+import {
+  assertCan,
+  assertCanAssign,
+  assertCanManageMember,
+  assignableRoles,
+  can,
+  canManageMember,
+  permissionsOf,
+  TEAM_ACTIONS,
+  type TeamAction,
+} from "./permissions";
 
 const ROLES = ["OWNER", "ADMIN", "MEMBER"] as const;
 
@@ -39,5 +49,28 @@ describe("permission matrix", () => {
         }
       }
     }
+  });
+});
+
+describe("rules that depend on the target", () => {
+  it("owners manage everyone; admins only members below admin", () => {
+    for (const target of ROLES) expect(canManageMember("OWNER", target)).toBe(true);
+    expect(canManageMember("ADMIN", "MEMBER")).toBe(true);
+    expect(canManageMember("ADMIN", "ADMIN")).toBe(false);
+    expect(canManageMember("ADMIN", "OWNER")).toBe(false);
+    expect(() => assertCanManageMember("ADMIN", "OWNER")).toThrow("Only an owner can manage owners.");
+  });
+
+  it("owners hand out any role, admins up to admin, members none", () => {
+    expect(assignableRoles("OWNER")).toEqual(["OWNER", "ADMIN", "MEMBER"]);
+    expect(assignableRoles("ADMIN")).toEqual(["ADMIN", "MEMBER"]);
+    expect(assignableRoles("MEMBER")).toEqual([]);
+    expect(() => assertCanAssign("ADMIN", "OWNER")).toThrow("Only an owner can make someone an owner.");
+  });
+
+  it("permissionsOf lists every action for the UI", () => {
+    expect(Object.keys(permissionsOf("MEMBER")).sort()).toEqual(Object.keys(TEAM_ACTIONS).sort());
+    expect(permissionsOf("MEMBER")["projects.manageAll"]).toBe(false);
+    expect(permissionsOf("ADMIN")["projects.manageAll"]).toBe(true);
   });
 });

@@ -3,9 +3,10 @@ import { AppError } from "@/lib/errors";
 
 /**
  * The one permission matrix. Every team-scoped procedure asks `assertCan(auth.role, action)`
- * (or `can`) instead of checking roles itself; tests walk this table role × action.
- * Rules that depend on the target as well as the actor (an admin may only manage members below
- * admin, a team keeps at least one owner) live beside the action they refine, in the teams module.
+ * (or `can`) instead of checking roles itself; tests walk this table role × action and role ×
+ * procedure. Rules that depend on the target as well as the actor (an admin only manages members
+ * below admin, only owners grant OWNER) are the functions below the table; the last-owner rule
+ * needs the database and lives in owners.ts.
  */
 export const TEAM_ACTIONS = {
   // The team itself
@@ -16,6 +17,7 @@ export const TEAM_ACTIONS = {
   "team.changePlan": ["OWNER"],
   "team.modelSettings": ["OWNER"],
   // Members and invitations
+  "members.view": ["OWNER", "ADMIN", "MEMBER"],
   "members.invite": ["OWNER", "ADMIN"],
   "members.remove": ["OWNER", "ADMIN"],
   "members.changeRole": ["OWNER", "ADMIN"],
@@ -26,6 +28,8 @@ export const TEAM_ACTIONS = {
   "projects.prompt": ["OWNER", "ADMIN", "MEMBER"],
   "projects.manageOwn": ["OWNER", "ADMIN", "MEMBER"],
   "projects.manageAll": ["OWNER", "ADMIN"],
+  "runs.cancelOwn": ["OWNER", "ADMIN", "MEMBER"],
+  "runs.cancelAny": ["OWNER", "ADMIN"],
   // Usage
   "usage.viewOwn": ["OWNER", "ADMIN", "MEMBER"],
   "usage.viewAll": ["OWNER", "ADMIN"],
@@ -45,6 +49,7 @@ const REFUSALS: Partial<Record<TeamAction, string>> = {
   "members.changeRole": "Only owners and admins can change roles.",
   "members.setCap": "Only owners and admins can set spending caps.",
   "projects.manageAll": "Only the project's creator, owners and admins can do that.",
+  "runs.cancelAny": "Only the person who started this generation, owners and admins can stop it.",
   "usage.viewAll": "Only owners and admins can see everyone's usage.",
 };
 
@@ -55,4 +60,46 @@ export function can(role: MembershipRole, action: TeamAction): boolean {
 /** Throws FORBIDDEN with a message the UI can show as it is. */
 export function assertCan(role: MembershipRole, action: TeamAction): void {
   if (!can(role, action)) throw new AppError("FORBIDDEN", REFUSALS[action] ?? "Your role in this team does not allow that.");
+}
+
+/** Everything the role may do, for the UI to show only the controls that will work. */
+export function permissionsOf(role: MembershipRole): Record<TeamAction, boolean> {
+  return Object.fromEntries((Object.keys(TEAM_ACTIONS) as TeamAction[]).map((action) => [action, can(role, action)])) as Record<
+    TeamAction,
+    boolean
+  >;
+}
+
+/** For actions on one's own row or anyone's: e.g. renaming one's own project vs. anyone's. */
+export function assertCanOwnOrAny(role: MembershipRole, isOwn: boolean, own: TeamAction, any: TeamAction): void {
+  assertCan(role, isOwn ? own : any);
+}
+
+const RANK: Record<MembershipRole, number> = { MEMBER: 0, ADMIN: 1, OWNER: 2 };
+
+/**
+ * Whether `actor` may remove, re-role or cap a member whose role is `target`: owners manage
+ * everyone; admins only members below admin. (Assumes the action itself is allowed.)
+ */
+export function canManageMember(actor: MembershipRole, target: MembershipRole): boolean {
+  return actor === "OWNER" || RANK[target] < RANK.ADMIN;
+}
+
+export function assertCanManageMember(actor: MembershipRole, target: MembershipRole): void {
+  if (!canManageMember(actor, target)) {
+    throw new AppError("FORBIDDEN", `Only an owner can manage ${target === "OWNER" ? "owners" : "admins"}.`);
+  }
+}
+
+/** The roles `actor` may hand out (in an invitation or a role change): owners any, admins up to admin. */
+export function assignableRoles(actor: MembershipRole): MembershipRole[] {
+  if (actor === "OWNER") return ["OWNER", "ADMIN", "MEMBER"];
+  if (actor === "ADMIN") return ["ADMIN", "MEMBER"];
+  return [];
+}
+
+export function assertCanAssign(actor: MembershipRole, role: MembershipRole): void {
+  if (assignableRoles(actor).includes(role)) return;
+  if (role === "OWNER") throw new AppError("FORBIDDEN", "Only an owner can make someone an owner.");
+  throw new AppError("FORBIDDEN", "Your role in this team does not allow giving that role.");
 }

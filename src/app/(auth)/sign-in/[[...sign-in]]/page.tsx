@@ -2,7 +2,7 @@ import { SignIn } from "@clerk/nextjs";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { providers } from "@/lib/providers";
-import { SIGN_IN_PATH, SIGN_UP_PATH, safeNextPath } from "@/modules/auth/routes";
+import { prefillEmail, SIGN_IN_PATH, SIGN_UP_PATH, safeNextPath } from "@/modules/auth/routes";
 import { getCurrentAuth } from "@/modules/auth/server/current-auth";
 import { AuthCard } from "@/modules/auth/ui/auth-card";
 import { SignInForm } from "@/modules/auth/ui/sign-in-form";
@@ -16,7 +16,8 @@ type Props = {
 };
 
 export default async function SignInPage({ params, searchParams }: Props) {
-  const next = safeNextPath((await searchParams).next);
+  const query = await searchParams;
+  const next = safeNextPath(query.next);
   if (providers.auth === "clerk") {
     return <SignIn path={SIGN_IN_PATH} signUpUrl={SIGN_UP_PATH} fallbackRedirectUrl={next} />;
   }
@@ -25,7 +26,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
 
   return (
     <AuthCard title="Sign in to Ollio" description="Welcome back. Enter your email and password.">
-      <SignInForm next={next} />
+      <SignInForm next={next} defaultEmail={prefillEmail(query.email)} />
     </AuthCard>
   );
 }

@@ -2,7 +2,7 @@ import { SignUp } from "@clerk/nextjs";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { providers } from "@/lib/providers";
-import { SIGN_IN_PATH, SIGN_UP_PATH, safeNextPath } from "@/modules/auth/routes";
+import { prefillEmail, SIGN_IN_PATH, SIGN_UP_PATH, safeNextPath } from "@/modules/auth/routes";
 import { getCurrentAuth } from "@/modules/auth/server/current-auth";
 import { AuthCard } from "@/modules/auth/ui/auth-card";
 import { SignUpForm } from "@/modules/auth/ui/sign-up-form";
@@ -16,7 +16,8 @@ type Props = {
 };
 
 export default async function SignUpPage({ params, searchParams }: Props) {
-  const next = safeNextPath((await searchParams).next);
+  const query = await searchParams;
+  const next = safeNextPath(query.next);
   if (providers.auth === "clerk") {
     return <SignUp path={SIGN_UP_PATH} signInUrl={SIGN_IN_PATH} fallbackRedirectUrl={next} />;
   }
@@ -25,7 +26,7 @@ export default async function SignUpPage({ params, searchParams }: Props) {
 
   return (
     <AuthCard title="Create your Ollio account" description="Sign up with your email and a password.">
-      <SignUpForm next={next} />
+      <SignUpForm next={next} defaultEmail={prefillEmail(query.email)} />
     </AuthCard>
   );
 }
