@@ -1,7 +1,10 @@
 import { createCallerFactory, createTRPCRouter } from "../init";
+import { adminRouter } from "./admin";
 import { messagesRouter } from "./messages";
+import { modelsRouter } from "./models";
 import { projectsRouter } from "./projects";
 import { runsRouter } from "./runs";
+import { teamUsageRouter } from "./team-usage";
 import { usageRouter } from "./usage";
 
 export const appRouter = createTRPCRouter({
@@ -9,6 +12,9 @@ export const appRouter = createTRPCRouter({
   messages: messagesRouter,
   runs: runsRouter,
   usage: usageRouter,
+  teamUsage: teamUsageRouter,
+  models: modelsRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,7 +6,10 @@ import { SandboxError, type Sandbox } from "@/modules/sandbox/server/port";
 import { runCodeAgent } from "./agent/code-agent";
 import { GenerationError, RunStoppedError } from "./agent/errors";
 import { keepSandboxAlive } from "./keep-sandbox-alive";
-import { MODEL_NOT_CONFIGURED_MESSAGE } from "./model-config";
+import { MODEL_NOT_CONFIGURED_MESSAGE, type ModelConfig } from "./model-config";
+import { modelForRun } from "./run-model";
+import { NO_USAGE } from "@/modules/usage/server/model-usage";
+import { recordRunUsage } from "@/modules/usage/server/record-usage";
 import { loadRunContext } from "./prompt-context";
 import { startRunReporter, type RunReporter } from "./run-reporter";
 import { collectAppFiles, restoreProjectFiles, type ProjectFiles } from "./sandbox-files";
@@ -56,8 +59,11 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
   let sandbox: Sandbox | null = null;
   let keepSandbox = false;
   let keeper: { stop(): void } | null = null;
+  let model: ModelConfig | null = null;
+  const usage = { ...NO_USAGE };
   try {
     if (!deps.model) throw new GenerationError(MODEL_NOT_CONFIGURED_MESSAGE, false);
+    model = await modelForRun(deps.db, deps.model, run.id);
     const context = await loadRunContext(deps.db, run);
     sandbox = await deps.sandboxes.create({ template: settings.sandboxTemplate, timeoutMs: settings.sandboxTimeoutMs });
     keeper = keepSandboxAlive(sandbox, settings.sandboxTimeoutMs);
@@ -65,7 +71,7 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
     reporter.report("note", context.previousFiles ? "Sandbox ready with the current version" : "Sandbox ready");
 
     const { summary } = await runCodeAgent({
-      model: deps.model,
+      model,
       sandbox,
       prompt: context.agentPrompt,
       maxIterations: settings.maxIterations,
@@ -73,6 +79,11 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
       commandTimeoutMs: settings.commandTimeoutMs,
       signal: reporter.signal,
       report: reporter.report,
+      onModelResponse: ({ promptTokens, completionTokens }) => {
+        usage.modelCalls += 1;
+        usage.promptTokens += promptTokens;
+        usage.completionTokens += completionTokens;
+      },
     });
     if (reporter.signal.aborted) throw new RunStoppedError();
     reporter.report("note", "Saving the result");
@@ -89,6 +100,7 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
     await reporter.flush();
     return await endFailedAttempt(deps, run, reporter, error);
   } finally {
+    if (model) await recordRunUsage(deps.db, run.id, model.model, usage).catch((error) => console.error(`[generation] could not record usage of run ${run.id}:`, error));
     keeper?.stop();
     reporter.stop();
     if (sandbox && !keepSandbox) {

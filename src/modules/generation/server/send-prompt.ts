@@ -6,11 +6,11 @@ import type { JobsPort } from "@/modules/jobs/server/port";
 import { PROJECT_NOT_FOUND } from "@/modules/projects/server/project-access";
 import { failRun } from "@/modules/runs/server/fail-run";
 import { acceptPrompt, type AcceptedPrompt } from "./accept-prompt";
-import { getModelConfig, MODEL_NOT_CONFIGURED_MESSAGE, type ModelConfig } from "./model-config";
+import { assertOfferedModel, getModelConfig, MODEL_NOT_CONFIGURED_MESSAGE, type ModelConfig } from "./model-config";
 import { projectNameFromPrompt } from "./project-name";
 import { clientKeySchema, promptContentSchema } from "./prompt-input";
 
-export { clientKeySchema, promptContentSchema } from "./prompt-input";
+export { clientKeySchema, modelNameSchema, promptContentSchema } from "./prompt-input";
 export type { AcceptedPrompt } from "./accept-prompt";
 
 export type SendPromptDeps = {
@@ -20,8 +20,9 @@ export type SendPromptDeps = {
   jobs?: Pick<JobsPort, "dispatchGenerate">;
 };
 
-export type SendPromptInput = { auth: AuthContext; projectId: string; content: string; clientKey?: string };
-export type CreateProjectInput = { auth: AuthContext; content: string; clientKey?: string };
+/** `model`: one of the instance's models the sender picked; unset: the team's default. */
+export type SendPromptInput = { auth: AuthContext; projectId: string; content: string; clientKey?: string; model?: string };
+export type CreateProjectInput = { auth: AuthContext; content: string; clientKey?: string; model?: string };
 
 /**
  * A follow-up prompt in an existing project. Returns as soon as the run is queued; the caller
@@ -39,8 +40,8 @@ export async function sendPrompt(db: Db, input: SendPromptInput, deps: SendPromp
     if (locked.length === 0) throw new AppError("NOT_FOUND", PROJECT_NOT_FOUND);
     // Checked after authorisation (another team's project is NOT_FOUND whatever the config) and
     // before any write: the refusal rolls back an empty transaction.
-    requireModel(deps);
-    return acceptPrompt(tx, { projectId: input.projectId, ...input.auth, content, clientKey });
+    requireModel(deps, input.model);
+    return acceptPrompt(tx, { projectId: input.projectId, ...input.auth, content, clientKey, model: input.model });
   });
   return dispatch(db, accepted, input.auth.teamId, deps);
 }
@@ -48,7 +49,7 @@ export async function sendPrompt(db: Db, input: SendPromptInput, deps: SendPromp
 /** A new project named after its first prompt, with that prompt queued — all or nothing. */
 export async function createProjectFromPrompt(db: Db, input: CreateProjectInput, deps: SendPromptDeps = {}): Promise<AcceptedPrompt> {
   const { content, clientKey } = validate(input);
-  requireModel(deps);
+  requireModel(deps, input.model);
   const { auth } = input;
   const accepted = await db.$transaction(async (tx) => {
     if (clientKey) {
@@ -65,7 +66,7 @@ export async function createProjectFromPrompt(db: Db, input: CreateProjectInput,
       data: { teamId: auth.teamId, createdById: auth.userId, name: projectNameFromPrompt(content) },
       select: { id: true },
     });
-    return acceptPrompt(tx, { projectId: project.id, ...auth, content, clientKey });
+    return acceptPrompt(tx, { projectId: project.id, ...auth, content, clientKey, model: input.model });
   });
   return dispatch(db, accepted, auth.teamId, deps);
 }
@@ -78,9 +79,10 @@ function validate(input: { content: string; clientKey?: string }) {
   return { content: content.data, clientKey: clientKey?.data };
 }
 
-function requireModel(deps: SendPromptDeps) {
+function requireModel(deps: SendPromptDeps, requested: string | undefined) {
   const model = deps.model === undefined ? getModelConfig() : deps.model;
   if (!model) throw new AppError("PRECONDITION_FAILED", MODEL_NOT_CONFIGURED_MESSAGE);
+  if (requested !== undefined) assertOfferedModel(model, requested);
 }
 
 /**
