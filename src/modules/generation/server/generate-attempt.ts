@@ -61,6 +61,13 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
   let keeper: { stop(): void } | null = null;
   let model: ModelConfig | null = null;
   const usage = { ...NO_USAGE };
+  let usageSaved = false;
+  // Once per attempt and before the run can be seen finished, so a FAILED run already shows its usage.
+  const saveUsage = async () => {
+    if (!model || usageSaved) return;
+    usageSaved = true;
+    await recordRunUsage(deps.db, run.id, model.model, usage).catch((error) => console.error(`[generation] could not record usage of run ${run.id}:`, error));
+  };
   try {
     if (!deps.model) throw new GenerationError(MODEL_NOT_CONFIGURED_MESSAGE, false);
     model = await modelForRun(deps.db, deps.model, run.id);
@@ -85,6 +92,7 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
         usage.completionTokens += completionTokens;
       },
     });
+    await saveUsage();
     if (reporter.signal.aborted) throw new RunStoppedError();
     reporter.report("note", "Saving the result");
     const files = await collectAppFiles(sandbox);
@@ -98,9 +106,9 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
     return { kind: "generated", runId, attempt: run.attempt, request: context.request, summary, files, sandboxId: sandbox.id, sandboxUrl };
   } catch (error) {
     await reporter.flush();
+    await saveUsage();
     return await endFailedAttempt(deps, run, reporter, error);
   } finally {
-    if (model) await recordRunUsage(deps.db, run.id, model.model, usage).catch((error) => console.error(`[generation] could not record usage of run ${run.id}:`, error));
     keeper?.stop();
     reporter.stop();
     if (sandbox && !keepSandbox) {

@@ -38,35 +38,38 @@ export async function teamUsageReport(db: Db, auth: AuthContext, month: string):
   const runs = runsOf(auth.teamId, start, end);
 
   const [days, people, [total]] = await Promise.all([
-    db.$queryRaw<DayUsage[]>`
+    db.$queryRaw<DayUsage[]>`${runs}
       SELECT to_char(date_trunc('day', r."createdAt"), 'YYYY-MM-DD') AS "day", ${TOTALS}
-      FROM ${runs} GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<MemberUsage[]>`
+      FROM runs r GROUP BY 1 ORDER BY 1`,
+    db.$queryRaw<MemberUsage[]>`${runs}
       SELECT r."createdById" AS "userId", u."name", u."email", ${TOTALS}
-      FROM ${runs} LEFT JOIN "User" u ON u."id" = r."createdById"
+      FROM runs r LEFT JOIN "User" u ON u."id" = r."createdById"
       ${all ? Prisma.empty : Prisma.sql`WHERE r."createdById" = ${auth.userId}`}
       GROUP BY r."createdById", u."name", u."email"`,
-    db.$queryRaw<UsageTotals[]>`SELECT ${TOTALS} FROM ${runs}`,
+    db.$queryRaw<UsageTotals[]>`${runs} SELECT ${TOTALS} FROM runs r`,
   ]);
   return { month, scope: all ? "all" : "own", days, members: await withIdleMembers(db, auth, all, people), total: total ?? ZERO };
 }
 
 const ZERO: UsageTotals = { runs: 0, failures: 0, credits: 0, promptTokens: 0, completionTokens: 0, durationSeconds: 0 };
 
-// The team's runs created in [start, end), each with the credits its ledger entries moved.
+// `runs`: the team's runs created in [start, end), each with the credits its ledger entries moved.
 function runsOf(teamId: string, start: Date, end: Date) {
-  return Prisma.sql`"Run" r
+  return Prisma.sql`WITH runs AS (
+    SELECT r."createdAt", r."createdById", r."status", r."promptTokens", r."completionTokens", r."startedAt", r."finishedAt", c."credits"
+    FROM "Run" r
     LEFT JOIN LATERAL (
       SELECT COALESCE(-SUM(e."amount"), 0) AS "credits" FROM "CreditLedgerEntry" e
       WHERE e."runId" = r."id" AND e."kind" IN ('RESERVE', 'REFUND')
     ) c ON true
-    WHERE r."teamId" = ${teamId} AND r."createdAt" >= ${start} AND r."createdAt" < ${end}`;
+    WHERE r."teamId" = ${teamId} AND r."createdAt" >= ${start} AND r."createdAt" < ${end}
+  )`;
 }
 
 const TOTALS = Prisma.sql`
   COUNT(*)::int AS "runs",
   (COUNT(*) FILTER (WHERE r."status" = 'FAILED'))::int AS "failures",
-  COALESCE(SUM(c."credits"), 0)::int AS "credits",
+  COALESCE(SUM(r."credits"), 0)::int AS "credits",
   COALESCE(SUM(r."promptTokens"), 0)::int AS "promptTokens",
   COALESCE(SUM(r."completionTokens"), 0)::int AS "completionTokens",
   COALESCE(ROUND(SUM(EXTRACT(EPOCH FROM (r."finishedAt" - r."startedAt")))), 0)::int AS "durationSeconds"`;
