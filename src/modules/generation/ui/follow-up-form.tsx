@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toastPromptError } from "./prompt-error-toast";
+import { useModelChoice } from "@/modules/models/ui/model-choice";
 import { useTRPC } from "@/trpc/client";
 import { PromptBox } from "./prompt-box";
 import { useIdempotencyKey } from "./use-idempotency-key";
@@ -13,6 +14,7 @@ export function FollowUpForm({ projectId, runActive, maxLength }: { projectId: s
   const queryClient = useQueryClient();
   const [prompt, setPrompt] = useState("");
   const { keyFor, settle } = useIdempotencyKey();
+  const { model, picker } = useModelChoice();
 
   const send = useMutation(
     trpc.messages.create.mutationOptions({
@@ -33,7 +35,7 @@ export function FollowUpForm({ projectId, runActive, maxLength }: { projectId: s
   function submit() {
     const content = prompt.trim();
     if (!content || runActive) return;
-    send.mutate({ projectId, content, clientKey: keyFor(content) });
+    send.mutate({ projectId, content, clientKey: keyFor(content), model });
   }
 
   return (
@@ -46,6 +48,7 @@ export function FollowUpForm({ projectId, runActive, maxLength }: { projectId: s
       pending={send.isPending}
       disabled={runActive}
       maxLength={maxLength}
+      accessory={picker}
       note={
         runActive
           ? "Ollio is still working on your last prompt. You can send the next one when it finishes."

@@ -5,6 +5,9 @@ import { displayNameOf } from "@/modules/auth/display-name";
 import { SIGN_IN_PATH, SIGN_UP_PATH } from "@/modules/auth/routes";
 import { getCurrentUser } from "@/modules/auth/server/current-auth";
 import { SignOutButton } from "@/modules/auth/ui/sign-out-button";
+import { env } from "@/env";
+import { db } from "@/lib/db/client";
+import { isInstanceAdmin } from "@/modules/admin/server/instance-admins";
 import { getQueryClient, trpc } from "@/trpc/server";
 import { CreditsIndicator, type Usage } from "./credits-indicator";
 import { Logo } from "./logo";
@@ -15,13 +18,16 @@ export async function AppHeader() {
   const user = await getCurrentUser();
   // Rendered with the numbers rather than a placeholder; the client keeps them fresh afterwards.
   const usage: Usage | null = user ? await getQueryClient().fetchQuery(trpc.usage.status.queryOptions()).catch(() => null) : null;
+  const isAdmin = user ? await isInstanceAdmin(db, user.id, env.OLLIO_ADMIN_EMAILS) : false;
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-background/85 backdrop-blur supports-[backdrop-filter]:bg-background/70">
       <div className="flex h-14 items-center gap-2 px-4 sm:gap-4 sm:px-6">
         <Logo />
         {user && (
-          <nav aria-label="Main">
+          <nav aria-label="Main" className="flex items-center">
             <NavLink href="/projects">Projects</NavLink>
+            <NavLink href="/team">Team</NavLink>
+            {isAdmin && <NavLink href="/admin">Admin</NavLink>}
           </nav>
         )}
         <div className="ml-auto flex items-center gap-2 sm:gap-3">
