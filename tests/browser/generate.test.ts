@@ -1,12 +1,12 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { reply, type ScriptedOpenAI } from "../support/scripted-openai";
 import { launchChromium, type Browser } from "./support/chromium";
 import { completeSignUp, landingPrompt, newAccount, previewFrame, sendLandingPrompt } from "./support/flows";
-import { buildNextApp, startNextApp, type NextApp } from "./support/next-app";
+import { buildNextAppOnce, startNextApp, type NextApp } from "./support/next-app";
 import { pageFiles, startUIModel } from "./support/ui-model";
 
 /**
@@ -35,7 +35,7 @@ beforeAll(async () => {
     OPENAI_API_KEY: "test-key",
     SANDBOX_ROOT: sandboxRoot,
   };
-  if (process.env.OLLIO_TEST_SKIP_BUILD !== "1") await buildNextApp(appEnv);
+  if (process.env.OLLIO_TEST_SKIP_BUILD !== "1") await buildNextAppOnce(appEnv, inject("pgTemplate"));
   app = await startNextApp(appEnv);
   browser = await launchChromium();
   page = await browser.context.newPage();

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { freePort } from "@/lib/db/embedded-postgres";
 
@@ -31,6 +32,39 @@ export async function buildNextApp(env: AppEnv = {}): Promise<void> {
   const output = collect(child);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output().slice(-6000)}`);
+}
+
+/**
+ * One `next build` per test run, shared by every browser test file: vitest runs files in
+ * parallel, and two builds into the same .next would break each other. The first file to take
+ * the lock builds and stamps .next with `runId` (anything unique to this run); the others wait
+ * for the lock and find the stamp. The build does not depend on server env (read at start).
+ */
+export async function buildNextAppOnce(env: AppEnv, runId: string, { timeoutMs = 10 * 60_000 } = {}): Promise<void> {
+  const lock = path.join(ROOT, ".next-test-build.lock");
+  const stamp = path.join(ROOT, ".next", "ollio-test-build-id");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await mkdir(lock);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      // A lock older than the timeout was left by a killed run.
+      const age = Date.now() - (await stat(lock).then((s) => s.mtimeMs, () => Date.now()));
+      if (age > timeoutMs) await rm(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error("Timed out waiting for another test file's next build");
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      continue;
+    }
+    try {
+      if ((await readFile(stamp, "utf8").catch(() => "")) === runId) return;
+      await buildNextApp(env);
+      await writeFile(stamp, runId);
+      return;
+    } finally {
+      await rm(lock, { recursive: true, force: true });
+    }
+  }
 }
 
 /**
