@@ -87,8 +87,16 @@ async function generate(prompt: string, pick?: string) {
 async function expectNoHorizontalOverflow() {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(300);
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  const widths = await page.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    // What sticks out, to name it in the failure.
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > client + 0.5)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)}`);
+    return { scroll: document.documentElement.scrollWidth, client, wide };
+  });
+  expect(widths.scroll, `${page.url()} overflows: ${widths.wide.join(" | ")}`).toBeLessThanOrEqual(widths.client);
   await page.setViewportSize({ width: 1366, height: 860 });
 }
 

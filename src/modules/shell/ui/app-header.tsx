@@ -27,7 +27,8 @@ export async function AppHeader() {
           <nav aria-label="Main" className="flex items-center">
             <NavLink href="/projects">Projects</NavLink>
             <NavLink href="/team">Team</NavLink>
-            {isAdmin && <NavLink href="/admin">Admin</NavLink>}
+            {/* On narrow screens admins reach it from the team pages' navigation. */}
+            {isAdmin && <NavLink href="/admin" className="hidden sm:inline-flex">Admin</NavLink>}
           </nav>
         )}
         <div className="ml-auto flex items-center gap-2 sm:gap-3">
