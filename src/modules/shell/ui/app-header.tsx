@@ -28,7 +28,11 @@ export async function AppHeader() {
             <NavLink href="/projects">Projects</NavLink>
             <NavLink href="/team">Team</NavLink>
             {/* On narrow screens admins reach it from the team pages' navigation. */}
-            {isAdmin && <NavLink href="/admin" className="hidden sm:inline-flex">Admin</NavLink>}
+            {isAdmin && (
+              <span className="hidden sm:flex">
+                <NavLink href="/admin">Admin</NavLink>
+              </span>
+            )}
           </nav>
         )}
         <div className="ml-auto flex items-center gap-2 sm:gap-3">

@@ -6,14 +6,14 @@ import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 
 /** A header link that marks itself as the current page (also for nested paths). */
-export function NavLink({ href, children, className }: { href: string; children: React.ReactNode; className?: string }) {
+export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
   const pathname = usePathname();
   const current = pathname === href || pathname.startsWith(`${href}/`);
   return (
     <Link
       href={href}
       aria-current={current ? "page" : undefined}
-      className={buttonClasses({ variant: "ghost", size: "sm", className: cn(current ? "text-foreground" : "text-muted-foreground hover:text-foreground", className) })}
+      className={buttonClasses({ variant: "ghost", size: "sm", className: cn(current ? "text-foreground" : "text-muted-foreground hover:text-foreground") })}
     >
       {children}
     </Link>
