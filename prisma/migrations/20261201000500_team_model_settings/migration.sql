@@ -1,4 +1,5 @@
--- A team's default model and its own (encrypted) API key for the instance's provider.
+-- A team's default model and its own (encrypted) API key for the instance's provider; the Clerk
+-- Organization a team mirrors.
 -- CreateTable
 CREATE TABLE "TeamModelSettings" (
     "teamId" TEXT NOT NULL,
@@ -13,3 +14,9 @@ CREATE TABLE "TeamModelSettings" (
 
 -- AddForeignKey
 ALTER TABLE "TeamModelSettings" ADD CONSTRAINT "TeamModelSettings_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AlterTable
+ALTER TABLE "Team" ADD COLUMN "clerkOrgId" TEXT;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Team_clerkOrgId_key" ON "Team"("clerkOrgId");
