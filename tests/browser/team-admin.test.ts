@@ -146,9 +146,10 @@ describe("teams: plans, usage and models in the browser", () => {
     await signUp(member);
     // Invitations are another branch: join the owner's team straight in the database (and drop
     // the personal team, so the member acts in the owner's team).
+    // Joined first, so no request in between finds the member without a team (and makes a new one).
     const user = await userByEmail(member.email);
-    await db.team.deleteMany({ where: { id: { in: user.memberships.map((m) => m.teamId) } } });
     await db.membership.create({ data: { teamId, userId: user.id, role: "MEMBER" } });
+    await db.team.deleteMany({ where: { id: { in: user.memberships.map((m) => m.teamId) } } });
 
     await generate("Member's pricing page");
     const run = await db.run.findFirstOrThrow({ where: { createdById: user.id } });
