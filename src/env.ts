@@ -8,6 +8,24 @@ import { z } from "zod";
  */
 const optionalUrl = z.url().optional();
 
+/** "a, b ,c" → ["a","b","c"]; each item checked by `item`. */
+function commaList(item: z.ZodType<string, string>, what: string) {
+  return z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item, { message: `each entry must be ${what}` }));
+}
+
+/** 32 bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`). */
+const secretKey = z
+  .string()
+  .refine(
+    (v) => /^[0-9a-f]{64}$/i.test(v) || (/^[A-Za-z0-9+/]{43}=?$/.test(v) && Buffer.from(v, "base64").length === 32),
+    "OLLIO_SECRET_KEY must be 32 bytes: 64 hex characters or base64 (openssl rand -base64 32)",
+  )
+  .optional();
+
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -27,6 +45,8 @@ export const env = createEnv({
     OPENAI_API_KEY: z.string().optional(),
     OPENAI_BASE_URL: optionalUrl,
     OPENAI_MODEL: z.string().optional(),
+    /** Models teams may choose from (comma-separated); OPENAI_MODEL is the default and always included. */
+    OPENAI_MODELS: commaList(z.string().regex(/^[^\s,]{1,200}$/), "a model name"),
     AGENT_MAX_ITERATIONS: z.coerce.number().int().min(1).max(100).default(15),
     MODEL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
 
@@ -56,6 +76,12 @@ export const env = createEnv({
       .optional(),
     /** Sender of Ollio's mail, e.g. "Ollio <ollio@example.com>". Default: no-reply@<APP_URL's host>. */
     SMTP_FROM: z.string().optional(),
+    /** Instance admins (comma-separated emails): they manage every team's plan and credits. */
+    OLLIO_ADMIN_EMAILS: commaList(z.email(), "an email address").transform((list) => list.map((e) => e.toLowerCase())),
+    /** Shown to teams out of credits ("ask your Ollio admin"): an email or URL. Default: the first admin email. */
+    OLLIO_ADMIN_CONTACT: z.string().max(200).optional(),
+    /** Encrypts teams' API keys at rest. Unset: a key generated once under .data/ (mode 0600). */
+    OLLIO_SECRET_KEY: secretKey,
   },
   client: {
     NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: z.string().optional(),
@@ -71,6 +97,7 @@ export const env = createEnv({
     OPENAI_API_KEY: process.env.OPENAI_API_KEY,
     OPENAI_BASE_URL: process.env.OPENAI_BASE_URL,
     OPENAI_MODEL: process.env.OPENAI_MODEL,
+    OPENAI_MODELS: process.env.OPENAI_MODELS,
     AGENT_MAX_ITERATIONS: process.env.AGENT_MAX_ITERATIONS,
     MODEL_TIMEOUT_MS: process.env.MODEL_TIMEOUT_MS,
     JOBS_PROVIDER: process.env.JOBS_PROVIDER,
@@ -88,6 +115,9 @@ export const env = createEnv({
     CLERK_SECRET_KEY: process.env.CLERK_SECRET_KEY,
     SMTP_URL: process.env.SMTP_URL,
     SMTP_FROM: process.env.SMTP_FROM,
+    OLLIO_ADMIN_EMAILS: process.env.OLLIO_ADMIN_EMAILS,
+    OLLIO_ADMIN_CONTACT: process.env.OLLIO_ADMIN_CONTACT,
+    OLLIO_SECRET_KEY: process.env.OLLIO_SECRET_KEY,
     NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
   },
   emptyStringAsUndefined: true,

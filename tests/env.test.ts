@@ -38,4 +38,22 @@ describe("environment validation at start-up", () => {
     expect(output).toContain("PREVIEW_PORT");
     expect(output).toContain("SANDBOX_PROVIDER");
   });
+
+  it("validates the admin, model-list and secret-key variables", () => {
+    const good = loadEnv({
+      DATABASE_URL: "postgresql://u:p@localhost:5432/ollio",
+      OLLIO_ADMIN_EMAILS: "Admin@Example.com, ops@example.com",
+      OPENAI_MODELS: "qwen2.5-coder:14b,llama3.1:8b",
+      OLLIO_SECRET_KEY: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+    });
+    expect(good.output).toContain("env ok");
+    const bad = loadEnv({
+      DATABASE_URL: "postgresql://u:p@localhost:5432/ollio",
+      OLLIO_ADMIN_EMAILS: "admin@example.com, not-an-email",
+      OLLIO_SECRET_KEY: "too-short",
+    });
+    expect(bad.ok).toBe(false);
+    expect(bad.output).toContain("OLLIO_ADMIN_EMAILS");
+    expect(bad.output).toContain("OLLIO_SECRET_KEY");
+  });
 });

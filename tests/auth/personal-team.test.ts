@@ -47,6 +47,14 @@ describe("activeMembershipFor", () => {
     expect(other.id).not.toBe(personal);
   });
 
+  it("for a user who owns no team but belongs to others', is the earliest team joined, with that role", async () => {
+    const user = await newUser();
+    const first = await db.team.create({ data: { name: "First", memberships: { create: { userId: user.id, role: "MEMBER" } } } });
+    await db.team.create({ data: { name: "Second", memberships: { create: { userId: user.id, role: "ADMIN" } } } });
+    expect(await activeMembershipFor(user.id)).toEqual({ teamId: first.id, role: "MEMBER" });
+    expect(await ownedTeams(user.id)).toEqual([]);
+  });
+
   it("gives a user left without any team a new personal team", async () => {
     const user = await newUser();
     const { teamId } = await activeMembershipFor(user.id);

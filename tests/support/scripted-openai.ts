@@ -9,7 +9,10 @@ import type { AddressInfo } from "node:net";
  *
  * Replies are consumed in order, either from the default queue or from a conversation picked by
  * a marker string found in the request's first user message (so parallel runs get their own).
- * Every request is recorded so a test can assert what the model was shown.
+ * Every request is recorded so a test can assert what the model was shown, with the key it
+ * was sent with and the token `usage` it was answered with (a reply's own, else an estimate of
+ * about four characters per token). GET …/models lists the served models; with `acceptKeys`
+ * set, it refuses other keys with 401, as a provider checks keys.
  */
 
 export type ScriptedToolCall = {
@@ -18,8 +21,10 @@ export type ScriptedToolCall = {
   arguments: unknown;
 };
 
+export type ScriptedUsage = { prompt_tokens: number; completion_tokens: number };
+
 export type ScriptedReply =
-  | { kind: "message"; content?: string; toolCalls?: ScriptedToolCall[]; delayMs?: number }
+  | { kind: "message"; content?: string; toolCalls?: ScriptedToolCall[]; delayMs?: number; usage?: ScriptedUsage }
   | { kind: "http-error"; status: number; body: unknown; delayMs?: number };
 
 export type RecordedRequest = {
@@ -28,6 +33,10 @@ export type RecordedRequest = {
   /** Which conversation answered ("default" for the shared queue). */
   conversation: string;
   receivedAt: number;
+  /** The bearer token the request carried. */
+  apiKey: string | null;
+  /** The `usage` the reply carried (null for HTTP errors). */
+  usage: ScriptedUsage | null;
 };
 
 export type ChatMessage = {
@@ -83,12 +92,18 @@ export type ScriptedOpenAI = {
   requestsFor(marker: string): RecordedRequest[];
   /** Replies still queued, by conversation. */
   remaining(): Record<string, number>;
+  /** Keys GET /models accepts (unset: any). */
+  acceptKeys(keys: string[] | null): void;
+  /** Keys GET /models was called with, in order. */
+  modelListKeys: (string | null)[];
   close(): Promise<void>;
 };
 
 export async function startScriptedOpenAI(): Promise<ScriptedOpenAI> {
   const queues = new Map<string, ScriptedReply[]>([["default", []]]);
   const requests: RecordedRequest[] = [];
+  const modelListKeys: (string | null)[] = [];
+  let acceptedKeys: string[] | null = null;
   let fallback: (request: ChatCompletionRequest) => ScriptedReply = () =>
     reply.httpError(500, "Scripted model: no reply left in the script.");
 
@@ -96,6 +111,14 @@ export async function startScriptedOpenAI(): Promise<ScriptedOpenAI> {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
+      const apiKey = req.headers.authorization?.replace(/^Bearer /, "") ?? null;
+      if (req.method === "GET" && req.url?.endsWith("/models")) {
+        modelListKeys.push(apiKey);
+        if (acceptedKeys && !acceptedKeys.includes(apiKey ?? "")) {
+          return send(res, 401, { error: { message: "Incorrect API key provided.", type: "invalid_request_error" } });
+        }
+        return send(res, 200, { object: "list", data: [{ id: "scripted-model", object: "model" }] });
+      }
       if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
         return send(res, 404, { error: { message: `No route for ${req.method} ${req.url}` } });
       }
@@ -106,9 +129,10 @@ export async function startScriptedOpenAI(): Promise<ScriptedOpenAI> {
         return send(res, 400, { error: { message: "Request body is not JSON." } });
       }
       const conversation = conversationFor(body, queues);
-      requests.push({ path: req.url, body, conversation, receivedAt: Date.now() });
       const next = queues.get(conversation)?.shift() ?? fallback(body);
-      const respond = () => (next.kind === "http-error" ? send(res, next.status, next.body) : send(res, 200, completion(body, next)));
+      const answer = next.kind === "message" ? completion(body, next) : null;
+      requests.push({ path: req.url, body, conversation, receivedAt: Date.now(), apiKey, usage: answer?.usage ?? null });
+      const respond = () => (next.kind === "http-error" ? send(res, next.status, next.body) : send(res, 200, answer));
       if (next.delayMs) setTimeout(respond, next.delayMs);
       else respond();
     });
@@ -128,6 +152,10 @@ export async function startScriptedOpenAI(): Promise<ScriptedOpenAI> {
     requests,
     requestsFor: (marker) => requests.filter((r) => r.conversation === marker),
     remaining: () => Object.fromEntries([...queues].map(([key, queue]) => [key, queue.length])),
+    acceptKeys: (keys) => {
+      acceptedKeys = keys;
+    },
+    modelListKeys,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -171,8 +199,17 @@ function completion(request: ChatCompletionRequest, next: Extract<ScriptedReply,
         message: { role: "assistant", content: next.content ?? null, ...(toolCalls?.length ? { tool_calls: toolCalls } : {}) },
       },
     ],
-    usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+    usage: withTotal(next.usage ?? estimateUsage(request, next.content ?? "", toolCalls)),
   };
+}
+
+function estimateUsage(request: ChatCompletionRequest, content: string, toolCalls: unknown): ScriptedUsage {
+  const tokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
+  return { prompt_tokens: tokens(JSON.stringify(request.messages ?? [])), completion_tokens: tokens(content + JSON.stringify(toolCalls ?? "")) };
+}
+
+function withTotal(usage: ScriptedUsage) {
+  return { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens };
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TeamNav } from "@/modules/teams/ui/team-nav";
 import { TeamSettings } from "@/modules/teams/ui/team-settings";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
@@ -14,7 +15,7 @@ export default async function TeamPage() {
   ]);
   return (
     <HydrateClient>
-      <TeamSettings />
+      <TeamSettings nav={<TeamNav />} />
     </HydrateClient>
   );
 }

@@ -1,8 +1,11 @@
 import { createCallerFactory, createTRPCRouter } from "../init";
+import { adminRouter } from "./admin";
 import { messagesRouter } from "./messages";
+import { modelsRouter } from "./models";
 import { projectsRouter } from "./projects";
 import { runsRouter } from "./runs";
 import { teamsRouter } from "./teams";
+import { teamUsageRouter } from "./team-usage";
 import { usageRouter } from "./usage";
 
 export const appRouter = createTRPCRouter({
@@ -11,6 +14,9 @@ export const appRouter = createTRPCRouter({
   runs: runsRouter,
   usage: usageRouter,
   teams: teamsRouter,
+  teamUsage: teamUsageRouter,
+  models: modelsRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

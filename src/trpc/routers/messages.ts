@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { rowIdSchema } from "@/lib/row-id";
 import { fragmentFiles, listMessages } from "@/modules/generation/server/messages";
-import { clientKeySchema, promptContentSchema, sendPrompt } from "@/modules/generation/server/send-prompt";
+import { getBilling } from "@/modules/billing/server";
+import { explainOutOfCredits } from "@/modules/billing/server/out-of-credits";
+import { clientKeySchema, modelNameSchema, promptContentSchema, sendPrompt } from "@/modules/generation/server/send-prompt";
 import { createTRPCRouter, protectedProcedure, rateLimit } from "../init";
 
 const projectId = rowIdSchema;
@@ -17,6 +19,6 @@ export const messagesRouter = createTRPCRouter({
 
   create: protectedProcedure
     .use(rateLimit("generate"))
-    .input(z.object({ projectId, content: promptContentSchema, clientKey: clientKeySchema.optional() }))
-    .mutation(({ ctx, input }) => sendPrompt(ctx.db, { auth: ctx.auth, ...input })),
+    .input(z.object({ projectId, content: promptContentSchema, clientKey: clientKeySchema.optional(), model: modelNameSchema.optional() }))
+    .mutation(({ ctx, input }) => explainOutOfCredits(getBilling(), ctx.auth, sendPrompt(ctx.db, { auth: ctx.auth, ...input }))),
 });

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { clientKeySchema, createProjectFromPrompt, promptContentSchema } from "@/modules/generation/server/send-prompt";
+import { getBilling } from "@/modules/billing/server";
+import { explainOutOfCredits } from "@/modules/billing/server/out-of-credits";
+import { clientKeySchema, createProjectFromPrompt, modelNameSchema, promptContentSchema } from "@/modules/generation/server/send-prompt";
 import { deleteProject, getProject, listProjects, renameProject } from "@/modules/projects/server/projects";
 import { projectIdInput, projectNameSchema } from "@/modules/projects/server/inputs";
 import { createTRPCRouter, protectedProcedure, rateLimit } from "../init";
@@ -7,8 +9,8 @@ import { createTRPCRouter, protectedProcedure, rateLimit } from "../init";
 export const projectsRouter = createTRPCRouter({
   create: protectedProcedure
     .use(rateLimit("generate", "projects.create"))
-    .input(z.object({ content: promptContentSchema, clientKey: clientKeySchema.optional() }))
-    .mutation(({ ctx, input }) => createProjectFromPrompt(ctx.db, { auth: ctx.auth, ...input })),
+    .input(z.object({ content: promptContentSchema, clientKey: clientKeySchema.optional(), model: modelNameSchema.optional() }))
+    .mutation(({ ctx, input }) => explainOutOfCredits(getBilling(), ctx.auth, createProjectFromPrompt(ctx.db, { auth: ctx.auth, ...input }))),
 
   list: protectedProcedure.query(({ ctx }) => listProjects(ctx.db, ctx.auth)),
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Plan } from "@/generated/prisma/client";
+import type { MembershipRole, Plan } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
 import { ensureCurrentBalance } from "@/modules/credits/server/balance";
@@ -29,4 +29,13 @@ export async function currentBalance(db: Db, teamId: string) {
 export async function ledgerKinds(db: Db, runId: string) {
   const entries = await db.creditLedgerEntry.findMany({ where: { runId }, orderBy: { createdAt: "asc" }, select: { kind: true } });
   return entries.map((e) => e.kind);
+}
+
+/** Another user in an existing team with `role` (the invitation flow's result, straight in the database). */
+export async function addTeamMember(db: Db, teamId: string, role: MembershipRole = "MEMBER", email?: string) {
+  const tag = randomBytes(5).toString("hex");
+  const user = await db.user.create({ data: { email: email ?? `member-${tag}@example.test`, name: `Member ${tag}` } });
+  await db.membership.create({ data: { teamId, userId: user.id, role } });
+  const auth: AuthContext = { userId: user.id, teamId, role };
+  return { user, auth };
 }

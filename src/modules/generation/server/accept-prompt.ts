@@ -15,7 +15,14 @@ export type AcceptedPrompt = { projectId: string; messageId: string; runId: stri
  */
 export async function acceptPrompt(
   tx: Prisma.TransactionClient,
-  { projectId, teamId, userId, content, clientKey }: { projectId: string; teamId: string; userId: string; content: string; clientKey?: string },
+  {
+    projectId,
+    teamId,
+    userId,
+    content,
+    clientKey,
+    model,
+  }: { projectId: string; teamId: string; userId: string; content: string; clientKey?: string; model?: string },
 ): Promise<AcceptedPrompt> {
   if (clientKey) {
     const existing = await findByClientKey(tx, projectId, clientKey);
@@ -39,7 +46,8 @@ export async function acceptPrompt(
     select: { id: true },
   });
   const run = await tx.run.create({
-    data: { projectId, teamId, createdById: userId, userMessageId: message.id },
+    // The model asked for; the attempt records the one it actually used.
+    data: { projectId, teamId, createdById: userId, userMessageId: message.id, model },
     select: { id: true },
   });
   await reserveCredit(tx, { teamId, userId, runId: run.id });

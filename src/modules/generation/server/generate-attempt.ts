@@ -7,7 +7,10 @@ import { runCodeAgent } from "./agent/code-agent";
 import { GenerationError, RunStoppedError } from "./agent/errors";
 import { startAttemptDeadline, type AttemptDeadline } from "./attempt-deadline";
 import { keepSandboxAlive } from "./keep-sandbox-alive";
-import { MODEL_NOT_CONFIGURED_MESSAGE } from "./model-config";
+import { MODEL_NOT_CONFIGURED_MESSAGE, type ModelConfig } from "./model-config";
+import { modelForRun } from "./run-model";
+import { NO_USAGE } from "@/modules/usage/server/model-usage";
+import { recordRunUsage } from "@/modules/usage/server/record-usage";
 import { loadRunContext } from "./prompt-context";
 import { startRunReporter, type RunReporter } from "./run-reporter";
 import { collectAppFiles, restoreProjectFiles, type ProjectFiles } from "./sandbox-files";
@@ -60,9 +63,19 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
   let sandbox: Sandbox | null = null;
   let keepSandbox = false;
   let keeper: { stop(): void } | null = null;
+  let model: ModelConfig | null = null;
+  const usage = { ...NO_USAGE };
+  let usageSaved = false;
+  // Once per attempt and before the run can be seen finished, so a FAILED run already shows its usage.
+  const saveUsage = async () => {
+    if (!model || usageSaved) return;
+    usageSaved = true;
+    await recordRunUsage(deps.db, run.id, model.model, usage).catch((error) => console.error(`[generation] could not record usage of run ${run.id}:`, error));
+  };
   try {
     if (stop.aborted) throw new RunStoppedError();
     if (!deps.model) throw new GenerationError(MODEL_NOT_CONFIGURED_MESSAGE, false);
+    model = await modelForRun(deps.db, deps.model, run.id);
     const context = await loadRunContext(deps.db, run);
     sandbox = await deps.sandboxes.create({ template: settings.sandboxTemplate, timeoutMs: settings.sandboxTimeoutMs });
     keeper = keepSandboxAlive(sandbox, settings.sandboxTimeoutMs);
@@ -70,7 +83,7 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
     reporter.report("note", context.previousFiles ? "Sandbox ready with the current version" : "Sandbox ready");
 
     const { summary } = await runCodeAgent({
-      model: deps.model,
+      model,
       sandbox,
       prompt: context.agentPrompt,
       maxIterations: settings.maxIterations,
@@ -79,7 +92,13 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
       maxToolCallsPerTurn: settings.maxToolCallsPerTurn,
       signal: stop,
       report: reporter.report,
+      onModelResponse: ({ promptTokens, completionTokens }) => {
+        usage.modelCalls += 1;
+        usage.promptTokens += promptTokens;
+        usage.completionTokens += completionTokens;
+      },
     });
+    await saveUsage();
     if (stop.aborted) throw new RunStoppedError();
     reporter.report("note", "Saving the result");
     const files = await collectAppFiles(sandbox);
@@ -93,6 +112,7 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
     return { kind: "generated", runId, attempt: run.attempt, request: context.request, summary, files, sandboxId: sandbox.id, sandboxUrl };
   } catch (error) {
     await reporter.flush();
+    await saveUsage();
     return await endFailedAttempt(deps, run, reporter, deadline, error);
   } finally {
     deadline.clear();

@@ -11,3 +11,6 @@ export const promptContentSchema = z
 
 /** A client-chosen idempotency key: the same key twice creates one message and one run. */
 export const clientKeySchema = z.string().min(8).max(64);
+
+/** A model name the sender picked (checked against the instance's models when sending). */
+export const modelNameSchema = z.string().trim().min(1).max(200);

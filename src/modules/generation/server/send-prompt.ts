@@ -8,11 +8,11 @@ import { assertTeamMayCreateProject } from "@/modules/projects/server/project-qu
 import { assertCan } from "@/modules/teams/server/permissions";
 import { failRun } from "@/modules/runs/server/fail-run";
 import { acceptPrompt, type AcceptedPrompt } from "./accept-prompt";
-import { getModelConfig, MODEL_NOT_CONFIGURED_MESSAGE, type ModelConfig } from "./model-config";
+import { assertOfferedModel, getModelConfig, MODEL_NOT_CONFIGURED_MESSAGE, type ModelConfig } from "./model-config";
 import { projectNameFromPrompt } from "./project-name";
 import { clientKeySchema, promptContentSchema } from "./prompt-input";
 
-export { clientKeySchema, promptContentSchema } from "./prompt-input";
+export { clientKeySchema, modelNameSchema, promptContentSchema } from "./prompt-input";
 export type { AcceptedPrompt } from "./accept-prompt";
 
 export type SendPromptDeps = {
@@ -22,8 +22,9 @@ export type SendPromptDeps = {
   jobs?: Pick<JobsPort, "dispatchGenerate">;
 };
 
-export type SendPromptInput = { auth: AuthContext; projectId: string; content: string; clientKey?: string };
-export type CreateProjectInput = { auth: AuthContext; content: string; clientKey?: string };
+/** `model`: one of the instance's models the sender picked; unset: the team's default. */
+export type SendPromptInput = { auth: AuthContext; projectId: string; content: string; clientKey?: string; model?: string };
+export type CreateProjectInput = { auth: AuthContext; content: string; clientKey?: string; model?: string };
 
 /**
  * A follow-up prompt in an existing project. Returns as soon as the run is queued; the caller
@@ -42,8 +43,8 @@ export async function sendPrompt(db: Db, input: SendPromptInput, deps: SendPromp
     assertCan(input.auth.role, "projects.prompt");
     // Checked after authorisation (another team's project is NOT_FOUND whatever the config) and
     // before any write: the refusal rolls back an empty transaction.
-    requireModel(deps);
-    return acceptPrompt(tx, { projectId: input.projectId, ...input.auth, content, clientKey });
+    requireModel(deps, input.model);
+    return acceptPrompt(tx, { projectId: input.projectId, ...input.auth, content, clientKey, model: input.model });
   });
   return dispatch(db, accepted, input.auth.teamId, deps);
 }
@@ -53,7 +54,7 @@ export async function createProjectFromPrompt(db: Db, input: CreateProjectInput,
   const { content, clientKey } = validate(input);
   const { auth } = input;
   assertCan(auth.role, "projects.create");
-  requireModel(deps);
+  requireModel(deps, input.model);
   const accepted = await db.$transaction(async (tx) => {
     if (clientKey) {
       // No unique constraint spans projects, so a lock on (team, key) makes a repeated submit
@@ -70,7 +71,7 @@ export async function createProjectFromPrompt(db: Db, input: CreateProjectInput,
       data: { teamId: auth.teamId, createdById: auth.userId, name: projectNameFromPrompt(content) },
       select: { id: true },
     });
-    return acceptPrompt(tx, { projectId: project.id, ...auth, content, clientKey });
+    return acceptPrompt(tx, { projectId: project.id, ...auth, content, clientKey, model: input.model });
   });
   return dispatch(db, accepted, auth.teamId, deps);
 }
@@ -83,9 +84,10 @@ function validate(input: { content: string; clientKey?: string }) {
   return { content: content.data, clientKey: clientKey?.data };
 }
 
-function requireModel(deps: SendPromptDeps) {
+function requireModel(deps: SendPromptDeps, requested: string | undefined) {
   const model = deps.model === undefined ? getModelConfig() : deps.model;
   if (!model) throw new AppError("PRECONDITION_FAILED", MODEL_NOT_CONFIGURED_MESSAGE);
+  if (requested !== undefined) assertOfferedModel(model, requested);
 }
 
 /**

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage } from "@/modules/shell/ui/error-message";
 import { toastPromptError } from "./prompt-error-toast";
+import { useModelChoice } from "@/modules/models/ui/model-choice";
 import { useTRPC } from "@/trpc/client";
 import { PromptBox } from "./prompt-box";
 import { useIdempotencyKey } from "./use-idempotency-key";
@@ -28,6 +29,7 @@ export function FollowUpForm({
   // changes: a toast alone is gone before everyone has read it.
   const [refusal, setRefusal] = useState<string | null>(null);
   const { keyFor, settle } = useIdempotencyKey();
+  const { model, picker } = useModelChoice();
 
   const send = useMutation(
     trpc.messages.create.mutationOptions({
@@ -51,7 +53,7 @@ export function FollowUpForm({
   function submit() {
     const content = prompt.trim();
     if (!content || runActive) return;
-    send.mutate({ projectId, content, clientKey: keyFor(content) });
+    send.mutate({ projectId, content, clientKey: keyFor(content), model });
   }
 
   return (
@@ -73,6 +75,7 @@ export function FollowUpForm({
       pending={send.isPending}
       disabled={runActive}
       maxLength={maxLength}
+      accessory={picker}
       note={
         refusal ? (
           <span role="alert" className="text-destructive">

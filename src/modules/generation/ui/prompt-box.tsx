@@ -24,6 +24,7 @@ export function PromptBox({
   autoFocus,
   className,
   textareaRef,
+  accessory,
 }: {
   value: string;
   onValueChange: (value: string) => void;
@@ -39,6 +40,8 @@ export function PromptBox({
   autoFocus?: boolean;
   className?: string;
   textareaRef?: React.Ref<HTMLTextAreaElement>;
+  /** Shown at the box's bottom left, e.g. the model picker. */
+  accessory?: React.ReactNode;
 }) {
   const id = useId();
   const noteId = `${id}-note`;
@@ -86,6 +89,7 @@ export function PromptBox({
             "field-sizing-content max-h-72",
           )}
         />
+        {accessory && <div className="absolute bottom-2.5 left-2.5 flex min-w-0 items-center">{accessory}</div>}
         <div className="absolute right-2.5 bottom-2.5 flex items-center gap-2">
           {maxLength !== undefined && value.length > maxLength * 0.8 && (
             <span className="text-xs text-muted-foreground tabular-nums">

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { SparklesIcon } from "@/components/icons";
 import { SIGN_UP_PATH, withNext } from "@/modules/auth/routes";
 import { PromptBox } from "@/modules/generation/ui/prompt-box";
+import { useModelChoice } from "@/modules/models/ui/model-choice";
 import { toastPromptError } from "@/modules/generation/ui/prompt-error-toast";
 import { useIdempotencyKey } from "@/modules/generation/ui/use-idempotency-key";
 import { errorCode } from "@/modules/shell/ui/error-message";
@@ -22,6 +23,7 @@ export function LandingPrompt({ signedIn, initialPrompt, maxLength }: { signedIn
   const [navigating, startNavigation] = useTransition();
   const { keyFor, settle } = useIdempotencyKey();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const { model, picker } = useModelChoice(signedIn);
 
   // Back from sign-up with a long prompt that did not fit in the URL.
   useEffect(() => {
@@ -52,7 +54,7 @@ export function LandingPrompt({ signedIn, initialPrompt, maxLength }: { signedIn
     const content = prompt.trim();
     if (!content) return;
     if (!signedIn) return sendToSignUp(content);
-    create.mutate({ content, clientKey: keyFor(content) });
+    create.mutate({ content, clientKey: keyFor(content), model });
   }
 
   function pickExample(text: string) {
@@ -75,6 +77,7 @@ export function LandingPrompt({ signedIn, initialPrompt, maxLength }: { signedIn
         size="lg"
         autoFocus
         textareaRef={textareaRef}
+        accessory={picker}
         note={signedIn ? "Enter to send · Shift+Enter for a new line" : "You will be asked to create a free account first — your prompt is kept."}
       />
       <div className="flex flex-wrap items-center justify-center gap-2" role="group" aria-label="Example prompts">

@@ -4,6 +4,9 @@ import { displayNameOf } from "@/modules/auth/display-name";
 import { SIGN_IN_PATH, SIGN_UP_PATH } from "@/modules/auth/routes";
 import { getCurrentUser } from "@/modules/auth/server/current-auth";
 import { SignOutButton } from "@/modules/auth/ui/sign-out-button";
+import { env } from "@/env";
+import { db } from "@/lib/db/client";
+import { isInstanceAdmin } from "@/modules/admin/server/instance-admins";
 import { getQueryClient, trpc } from "@/trpc/server";
 import { CreditsIndicator, type Usage } from "./credits-indicator";
 import { Logo } from "./logo";
@@ -14,12 +17,13 @@ import { TeamSwitcher } from "./team-switcher";
 export async function AppHeader() {
   const user = await getCurrentUser();
   // Rendered with the numbers rather than a placeholder; the client keeps them fresh afterwards.
-  const [usage, teams] = user
+  const [usage, teams, isAdmin] = user
     ? await Promise.all([
         getQueryClient().fetchQuery(trpc.usage.status.queryOptions()).catch((): Usage | null => null),
         getQueryClient().fetchQuery(trpc.teams.list.queryOptions()).catch(() => null),
+        isInstanceAdmin(db, user.id, env.OLLIO_ADMIN_EMAILS),
       ])
-    : [null, null];
+    : [null, null, false];
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-background/85 backdrop-blur supports-[backdrop-filter]:bg-background/70">
       <div className="flex h-14 items-center gap-2 px-4 sm:gap-4 sm:px-6">
@@ -27,9 +31,10 @@ export async function AppHeader() {
         {user && (
           <>
             <TeamSwitcher initialTeams={teams} activeName={user.team.name} />
-            <nav aria-label="Main" className="hidden sm:block">
+            <nav aria-label="Main" className="hidden items-center sm:flex">
               <NavLink href="/projects">Projects</NavLink>
               <NavLink href="/team">Team</NavLink>
+              {isAdmin && <NavLink href="/admin">Admin</NavLink>}
             </nav>
           </>
         )}

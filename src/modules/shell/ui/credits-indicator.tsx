@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import { CoinsIcon } from "@/components/icons";
 import { cn } from "@/components/ui/cn";
@@ -24,11 +25,13 @@ export function CreditsIndicator({ initialUsage }: { initialUsage?: Usage | null
   const { balance, granted, periodEnd } = usage.data;
   const renews = new Date(periodEnd).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
   const label = `${balance} ${balance === 1 ? "credit" : "credits"} left`;
+  // Links to the plan and usage page, which says how to get more.
   return (
-    <span
+    <Link
+      href="/team/usage"
       title={`${balance} of ${granted} credits left this period; renews ${renews}`}
       className={cn(
-        "inline-flex items-center gap-1.5 rounded-full border px-2.5 py-0.5 text-xs font-medium tabular-nums",
+        "inline-flex items-center gap-1.5 rounded-full border px-2.5 py-0.5 text-xs font-medium tabular-nums hover:bg-muted/70 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
         balance === 0 ? "border-destructive/30 bg-destructive/10 text-destructive" : "border-border bg-muted",
       )}
     >
@@ -38,6 +41,6 @@ export function CreditsIndicator({ initialUsage }: { initialUsage?: Usage | null
         {balance}
       </span>
       <span className="sr-only sm:not-sr-only">{label}</span>
-    </span>
+    </Link>
   );
 }

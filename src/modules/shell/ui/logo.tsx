@@ -9,7 +9,8 @@ export function Logo() {
       <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-gradient-to-br from-primary to-fuchsia-500 text-sm font-bold text-white shadow-sm">
         O
       </span>
-      <span>Ollio</span>
+      {/* Narrow screens keep the mark only; the name stays for screen readers. */}
+      <span className="sr-only sm:not-sr-only">Ollio</span>
     </Link>
   );
 }

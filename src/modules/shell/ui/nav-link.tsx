@@ -6,9 +6,10 @@ import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 
 /** A header link that marks itself as the current page (also for nested paths). */
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+/** `exact`: current only on `href` itself, not on the pages below it. */
+export function NavLink({ href, exact = false, children }: { href: string; exact?: boolean; children: React.ReactNode }) {
   const pathname = usePathname();
-  const current = pathname === href || pathname.startsWith(`${href}/`);
+  const current = pathname === href || (!exact && pathname.startsWith(`${href}/`));
   return (
     <Link
       href={href}

@@ -13,7 +13,8 @@ export type ActiveMembership = { teamId: string; role: MembershipRole };
  * deleted, or never belonged to — silently falls back to the personal team (their first OWNER
  * membership by creation).
  *
- * A user without any team (e.g. the team was deleted) gets a fresh personal team.
+ * A user who owns no team but belongs to others' (their personal team was deleted) acts in the
+ * earliest one they joined; a user without any team gets a fresh personal team.
  */
 export async function activeMembershipFor(userId: string, chosenTeamId?: string | null): Promise<ActiveMembership> {
   if (chosenTeamId) {
@@ -29,6 +30,8 @@ export async function activeMembershipFor(userId: string, chosenTeamId?: string 
     select: { teamId: true, role: true },
   });
   if (owned) return owned;
+  const joined = await db.membership.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { teamId: true, role: true } });
+  if (joined) return joined;
 
   const user = await db.user.findUnique({ where: { id: userId }, select: { name: true, email: true } });
   if (!user) throw new AppError("UNAUTHORIZED", "This account no longer exists.");

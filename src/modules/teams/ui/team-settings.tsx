@@ -16,7 +16,7 @@ import { RenameTeamForm } from "./rename-team-form";
 import { ROLE_LABELS } from "./types";
 
 /** /team: the active team's name, seats, members, invitations, leave and delete. */
-export function TeamSettings() {
+export function TeamSettings({ nav }: { nav?: React.ReactNode }) {
   const trpc = useTRPC();
   const team = useQuery(trpc.teams.current.queryOptions());
   const [creating, setCreating] = useState(false);
@@ -29,6 +29,7 @@ export function TeamSettings() {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h1 className="truncate text-2xl font-semibold tracking-tight">{t.name}</h1>
+          {nav}
           <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
             <Badge variant={t.plan === "FREE" ? "neutral" : "primary"}>{t.plan}</Badge>
             <span>You are {ROLE_LABELS[t.role].toLowerCase()}</span>

@@ -1,6 +1,7 @@
 import { createAgent, createNetwork, createState, openai, type Message } from "@inngest/agent-kit";
 import type { ProgressKind } from "@/modules/runs/server/progress";
 import type { Sandbox } from "@/modules/sandbox/server/port";
+import { usageFromRawResponse } from "@/modules/usage/server/model-usage";
 import type { ModelConfig } from "../model-config";
 import { AgentDidNotFinishError, GenerationError, modelCallError, RunStoppedError } from "./errors";
 import { createModelWatchdog } from "./model-watchdog";
@@ -22,6 +23,8 @@ export type CodeAgentOptions = {
   /** Aborted when this attempt loses the run (lease lost, cancelled) or its time is up. */
   signal: AbortSignal;
   report: (kind: ProgressKind, detail: string) => void;
+  /** Called after each model response with its token counts (usage accounting). */
+  onModelResponse?: (usage: { promptTokens: number; completionTokens: number }) => void;
 };
 
 type AgentState = {
@@ -73,6 +76,7 @@ export async function runCodeAgent(options: CodeAgentOptions): Promise<{ summary
       },
       onResponse: ({ result }) => {
         watchdog.disarm();
+        options.onModelResponse?.(usageFromRawResponse(result.raw));
         return result;
       },
       // After this turn's tool calls ran, so a reply that writes index.html and summarises in
