@@ -50,7 +50,7 @@ describe("the preview-token migration, on fragments saved before it", () => {
     }
 
     const { applied } = await applyMigrations(database.url);
-    expect(applied).toEqual([TOKENS_MIGRATION]);
+    expect(applied[0]).toBe(TOKENS_MIGRATION); // later migrations follow it
 
     const rows = (await sql.query<{ id: string; previewToken: string; previewUrl: string }>(`SELECT id, "previewToken", "previewUrl" FROM "Fragment" ORDER BY id`)).rows;
     expect(rows).toHaveLength(50);

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
+import { TeamOutOfCreditsError } from "@/modules/credits/server/reserve";
 import type { BillingPort } from "./port";
 
 /**
@@ -10,7 +11,8 @@ export async function explainOutOfCredits<T>(billing: BillingPort, auth: AuthCon
   try {
     return await work;
   } catch (error) {
-    if (error instanceof AppError && error.code === "PAYMENT_REQUIRED") {
+    // Only the team's balance: a member's own cap is raised by the team's admins, as its message says.
+    if (error instanceof TeamOutOfCreditsError) {
       throw new AppError("PAYMENT_REQUIRED", `${error.message} ${billing.howToGetMore(auth.role)}`);
     }
     throw error;

@@ -41,13 +41,19 @@ export async function reserveCredit(
     const balance = await ensureCurrentBalance(tx, teamId, now);
     if (balance.balance >= 1) balanceId = await takeOne(tx, teamId, periodStart);
     if (!balanceId) {
-      throw new AppError(
-        "PAYMENT_REQUIRED",
+      throw new TeamOutOfCreditsError(
         `Your team has used all ${balance.granted} credits for this month. Credits renew on ${renewalDate.format(balance.periodEnd)}.`,
       );
     }
   }
   await tx.creditLedgerEntry.create({ data: { teamId, balanceId, kind: "RESERVE", amount: -1, runId, userId } });
+}
+
+/** The team's balance is spent (not a member's cap): billing adds how to get more. */
+export class TeamOutOfCreditsError extends AppError {
+  constructor(message: string) {
+    super("PAYMENT_REQUIRED", message);
+  }
 }
 
 function capReached(cap: number, teamName: string) {
