@@ -23,6 +23,38 @@ describe("safeNextPath", () => {
     expect(safeNextPath(next)).toBe("/");
   });
 
+  // Each is what `?next=` decodes to. Normalising some of them yields "//evil.example/x", which a
+  // browser reads as another host; whatever comes back must stay on this origin.
+  it.each([
+    "/.//evil.example/x",
+    "/..//evil.example/x",
+    "/%2e//evil.example/x",
+    "/.%2e//evil.example/x",
+    "/a/..//evil.example/x",
+    "/a/b/../..//evil.example/x",
+    "/./\\evil.example/x",
+    "/.\\/evil.example/x",
+    "\\\\evil.example/x",
+    "/\\\\evil.example/x",
+    "\\/evil.example/x",
+    "/\t/evil.example/x",
+    "/\n/evil.example/x",
+    "/\r\n//evil.example/x",
+    "/%09/evil.example/x",
+    "/%0a//evil.example/x",
+    "/%2F/evil.example/x",
+    "/%5C/evil.example/x",
+  ])("always returns a same-origin path for %j", (next) => {
+    const result = safeNextPath(next);
+    expect(result.startsWith("/")).toBe(true);
+    expect(result.startsWith("//")).toBe(false);
+    expect(result.startsWith("/\\")).toBe(false);
+    // Where a browser lands when the Location header is this path.
+    const app = "https://ollio.example";
+    expect(new URL(result, app).origin).toBe(app);
+    expect(new URL(new URL(result, app).href).host).toBe("ollio.example");
+  });
+
   it("refuses non-strings (e.g. a repeated ?next=)", () => {
     expect(safeNextPath(["/a", "/b"])).toBe("/");
     expect(safeNextPath(null, "/fallback")).toBe("/fallback");
