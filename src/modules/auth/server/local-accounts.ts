@@ -6,7 +6,8 @@ import { signInInputSchema, signUpInputSchema } from "@/modules/auth/schemas";
 import { ensurePersonalTeam, ensurePersonalTeamInTransaction } from "@/modules/teams/server/personal-team";
 import { hashPassword, verifyPassword, verifyPasswordOfNoAccount } from "./password";
 import { createSession, type NewSession } from "./sessions";
-import { assertSignInAllowed, recordSignInAttempt } from "./sign-in-rate-limit";
+import { reserveSignInAttempt } from "./sign-in-rate-limit";
+import { reserveSignUpAttempt } from "./sign-up-rate-limit";
 import { isUniqueViolation } from "./unique-violation";
 
 /**
@@ -22,6 +23,8 @@ export type SignedIn = { userId: string; session: NewSession };
 /** Creates the user, their personal team and OWNER membership in one transaction, then a session. */
 export async function signUp(input: unknown, details: RequestDetails = {}): Promise<SignedIn> {
   const { email, password, name } = parseInput(signUpInputSchema, input);
+  // Counted before any password work, so floods of sign-ups cannot make the server hash without bound.
+  await reserveSignUpAttempt(details.clientAddress);
   // Hash before the transaction: ~100 ms of scrypt should not hold a database connection.
   const passwordHash = await hashPassword(password);
   let userId: string;
@@ -44,16 +47,21 @@ export async function signUp(input: unknown, details: RequestDetails = {}): Prom
  */
 export async function signIn(input: unknown, details: RequestDetails = {}): Promise<SignedIn> {
   const { email, password } = parseInput(signInInputSchema, input);
-  const source = { email, clientAddress: details.clientAddress };
-  await assertSignInAllowed(source);
+  // On record (as a failure) before the password is checked: parallel guesses cannot all run.
+  const attempt = await reserveSignInAttempt({ email, clientAddress: details.clientAddress });
 
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true } });
   // Users created through Clerk have no password and cannot sign in locally.
-  const passwordMatches = user?.passwordHash
-    ? await verifyPassword(password, user.passwordHash)
-    : await verifyPasswordOfNoAccount(password);
-  await recordSignInAttempt(source, passwordMatches);
+  const passwordMatches = await (user?.passwordHash
+    ? verifyPassword(password, user.passwordHash)
+    : verifyPasswordOfNoAccount(password)
+  ).catch(async (error: unknown) => {
+    // Not checked (e.g. the server was too busy to hash): not a guess either.
+    await attempt.release();
+    throw error;
+  });
   if (!user || !passwordMatches) throw new AppError("UNAUTHORIZED", INCORRECT_CREDENTIALS);
+  await attempt.succeeded();
 
   await ensurePersonalTeam(user.id, displayNameOf(user));
   return { userId: user.id, session: await createSession(user.id, details) };
