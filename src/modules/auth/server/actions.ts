@@ -12,6 +12,7 @@ import { signInInputSchema, signUpInputSchema } from "@/modules/auth/schemas";
 import { SESSION_COOKIE_NAME, sessionCookieOptions } from "@/modules/auth/session-cookie";
 import { clientAddressFrom } from "./client-address";
 import { signIn, signUp, type RequestDetails } from "./local-accounts";
+import { WeakPasswordError } from "./password-strength";
 import { revokeSession, type NewSession } from "./sessions";
 
 /**
@@ -48,6 +49,7 @@ export async function signUpAction(_previous: AuthFormState, form: FormData): Pr
   } catch (error) {
     // The only conflict sign-up has is a taken email: show it on the email field.
     if (error instanceof AppError && error.code === "CONFLICT") return { values, fieldErrors: { email: error.message } };
+    if (error instanceof WeakPasswordError) return { values, fieldErrors: { password: error.message } };
     if (error instanceof AppError) return { values, formError: error.message };
     throw error;
   }

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { displayNameOf } from "@/modules/auth/display-name";
 import { signInInputSchema, signUpInputSchema } from "@/modules/auth/schemas";
 import { ensurePersonalTeam, ensurePersonalTeamInTransaction } from "@/modules/teams/server/personal-team";
+import { assertStrongPassword } from "./password-strength";
 import { hashPassword, verifyPassword, verifyPasswordOfNoAccount } from "./password";
 import { createSession, type NewSession } from "./sessions";
 import { reserveSignInAttempt } from "./sign-in-rate-limit";
@@ -24,7 +25,12 @@ export type SignedIn = { userId: string; session: NewSession };
 export async function signUp(input: unknown, details: RequestDetails = {}): Promise<SignedIn> {
   const { email, password, name } = parseInput(signUpInputSchema, input);
   // Counted before any password work, so floods of sign-ups cannot make the server hash without bound.
-  await reserveSignUpAttempt(details.clientAddress);
+  const attempt = await reserveSignUpAttempt(details.clientAddress);
+  // A refused password costs no hash, so it does not use up the sign-up allowance either.
+  await assertStrongPassword(password, [email, name]).catch(async (error: unknown) => {
+    await attempt.release();
+    throw error;
+  });
   // Hash before the transaction: ~100 ms of scrypt should not hold a database connection.
   const passwordHash = await hashPassword(password);
   let userId: string;
