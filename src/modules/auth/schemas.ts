@@ -8,11 +8,13 @@ const email = textInput({ message: "Enter your email address" })
   .toLowerCase()
   .pipe(z.email({ message: "Enter a valid email address" }).max(254, "That email address is too long"));
 
+const newPassword = textInput({ message: "Choose a password" })
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`);
+
 export const signUpInputSchema = z.object({
   email,
-  password: textInput({ message: "Choose a password" })
-    .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
-    .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`),
+  password: newPassword,
   name: textInput()
     .trim()
     .max(80, "Use at most 80 characters")
@@ -26,5 +28,11 @@ export const signInInputSchema = z.object({
   password: textInput({ message: "Enter your password" }).min(1, "Enter your password").max(1024),
 });
 
+export const changePasswordInputSchema = z.object({
+  currentPassword: textInput({ message: "Enter your current password" }).min(1, "Enter your current password").max(1024),
+  newPassword,
+});
+
 export type SignUpInput = z.input<typeof signUpInputSchema>;
 export type SignInInput = z.input<typeof signInInputSchema>;
+export type ChangePasswordInput = z.input<typeof changePasswordInputSchema>;

@@ -22,6 +22,7 @@ export async function AppHeader() {
         {user && (
           <nav aria-label="Main">
             <NavLink href="/projects">Projects</NavLink>
+            <NavLink href="/account">Account</NavLink>
           </nav>
         )}
         <div className="ml-auto flex items-center gap-2 sm:gap-3">
