@@ -30,6 +30,13 @@ const nextConfig: NextConfig = {
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         ],
       },
+      {
+        // Only once the browser reached us over https: a plain-http (LAN, localhost) install must stay reachable.
+        // The Content-Security-Policy is set per response in src/proxy.ts (it carries a nonce).
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=31536000" }],
+      },
     ];
   },
 };

@@ -1,39 +1,66 @@
 import { clerkMiddleware } from "@clerk/nextjs/server";
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { env } from "@/env";
+import { clerkFrontendOrigin, contentSecurityPolicy, createNonce } from "@/lib/content-security-policy";
 import { providers } from "@/lib/providers";
 import { localAccountsProxy } from "@/modules/auth/local-accounts-proxy";
 import { isGatedPage, SIGN_IN_PATH, SIGN_UP_PATH } from "@/modules/auth/routes";
-import { E2B_SANDBOX_ORIGINS, framesPreviews, previewFramePolicy } from "@/modules/preview/server/frame-policy";
+import { isHttpsRequest } from "@/modules/auth/session-cookie";
 
 /**
- * Runs before every matched request (Next 16's proxy, formerly middleware). It only redirects
- * signed-out page visits to sign-in; real checks happen on the server. API routes pass through:
- * tRPC answers UNAUTHORIZED itself. With Clerk, clerkMiddleware must still run on them, or
- * `auth()` in those handlers would fail.
+ * Runs before every matched request (Next 16's proxy, formerly middleware). It redirects
+ * signed-out page visits to sign-in (real checks happen on the server) and gives every page its
+ * Content-Security-Policy with a fresh nonce: Next reads the nonce from the request's
+ * Content-Security-Policy header and puts it on its own inline scripts. API routes pass through
+ * untouched: tRPC answers UNAUTHORIZED itself. With Clerk, clerkMiddleware must still run on
+ * them, or `auth()` in those handlers would fail.
  */
+const clerkOrigin = providers.auth === "clerk" ? clerkFrontendOrigin(env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY) : null;
+
+/** The page's CSP and the request headers that carry its nonce to the render; null for API routes. */
+function pageSecurity(request: NextRequest): { policy: string; requestHeaders: Headers } | null {
+  const { pathname } = request.nextUrl;
+  if (pathname === "/api" || pathname.startsWith("/api/") || pathname.startsWith("/trpc")) return null;
+  const nonce = createNonce();
+  const https =
+    request.nextUrl.protocol === "https:" ||
+    isHttpsRequest({ forwardedProto: request.headers.get("x-forwarded-proto"), nodeEnv: env.NODE_ENV, appUrl: env.APP_URL });
+  const policy = contentSecurityPolicy({
+    nonce,
+    previewOrigin: env.PREVIEW_ORIGIN,
+    development: env.NODE_ENV === "development",
+    https,
+    e2b: providers.sandbox === "e2b",
+    clerkOrigin,
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+  return { policy, requestHeaders };
+}
+
+function withPolicy<T extends Response>(response: T, security: { policy: string } | null): T {
+  if (security) response.headers.set("Content-Security-Policy", security.policy);
+  return response;
+}
+
 const clerkProxy =
   providers.auth === "clerk"
     ? // Our own path rule instead of Clerk's createRouteMatcher, which Clerk 7 deprecates.
       clerkMiddleware(
         async (auth, request) => {
           if (isGatedPage(request.nextUrl.pathname)) await auth.protect();
+          const security = pageSecurity(request);
+          if (security) return withPolicy(NextResponse.next({ request: { headers: security.requestHeaders } }), security);
         },
         { signInUrl: SIGN_IN_PATH, signUpUrl: SIGN_UP_PATH },
       )
     : null;
 
-// Here, not in next.config.ts: PREVIEW_ORIGIN is read at run time, and headers() at build time.
-const framePolicy = previewFramePolicy(env.PREVIEW_ORIGIN, providers.sandbox === "e2b" ? E2B_SANDBOX_ORIGINS : []);
-
-export default async function proxy(request: NextRequest, event: NextFetchEvent) {
-  const response = clerkProxy ? await clerkProxy(request, event) : localAccountsProxy(request);
-  if (!framesPreviews(request.nextUrl.pathname)) return response;
-  const withPolicy = response ?? NextResponse.next();
-  if (withPolicy.status >= 300 && withPolicy.status < 400) return withPolicy; // a redirect frames nothing
-  // The preview frame may only ever show previews (frame-policy.ts).
-  withPolicy.headers.set("Content-Security-Policy", framePolicy);
-  return withPolicy;
+export default function proxy(request: NextRequest, event: NextFetchEvent) {
+  if (clerkProxy) return clerkProxy(request, event);
+  const security = pageSecurity(request);
+  return withPolicy(localAccountsProxy(request, security?.requestHeaders), security);
 }
 
 export const config = {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { textInput } from "./text-input";
 
 /** A database row id (cuid) as procedures accept it: bounded, so junk input fails fast with BAD_REQUEST. */
-export const rowIdSchema = z.string().min(1).max(64);
+export const rowIdSchema = textInput().min(1).max(64);

@@ -1,12 +1,12 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError, z } from "zod";
 import { db, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
 import type { RateLimitBucket } from "@/modules/rate-limits/server/limits";
 import { enforceRateLimits } from "@/modules/rate-limits/server/rate-limiter";
+import { publicErrorShape } from "./error-shape";
 
 /**
  * The tRPC context: the database and who is calling. The route handler and server components
@@ -21,10 +21,8 @@ export async function createRequestContext(): Promise<TRPCContext> {
 
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
-    return { ...shape, data: { ...shape.data, zodError } };
-  },
+  // Read per error, not once: Next inlines NODE_ENV in the build, and tests switch it.
+  errorFormatter: ({ shape, error }) => publicErrorShape(shape, error, { production: process.env.NODE_ENV === "production" }),
 });
 
 // Domain code throws AppError with a user-facing message; callers see it as the TRPCError of that code.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { findUserIdByClerkId, linkOrCreateClerkUser, type ClerkIdentity } from "@/modules/auth/server/clerk-users";
+import { findUserIdByClerkId, linkOrCreateClerkUser, UNVERIFIED_EMAIL, type ClerkIdentity } from "@/modules/auth/server/clerk-users";
 import { signUp } from "@/modules/auth/server/local-accounts";
 
 let counter = 0;
@@ -48,6 +48,29 @@ describe("Clerk users on first sight", () => {
 
     await expect(linkOrCreateClerkUser(who)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).clerkId).toBeNull();
+  });
+
+  it("creates no account from an unverified email, so its real owner can still claim it", async () => {
+    const squatter = identity({ emailVerified: false });
+    await expect(linkOrCreateClerkUser(squatter)).rejects.toMatchObject({ code: "FORBIDDEN", message: UNVERIFIED_EMAIL });
+    expect(await db.user.count({ where: { email: squatter.email!.toLowerCase() } })).toBe(0);
+    expect(await findUserIdByClerkId(squatter.clerkId)).toBeNull();
+
+    // The owner, once verified in Clerk, gets the account (and the squatter's Clerk id never does).
+    const owner = identity({ email: squatter.email });
+    const ownerId = await linkOrCreateClerkUser(owner);
+    expect(await db.user.findUniqueOrThrow({ where: { id: ownerId } })).toMatchObject({ clerkId: owner.clerkId });
+    await expect(linkOrCreateClerkUser(squatter)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("does not link to an unverified email even when racing a verified first request", async () => {
+    const owner = identity();
+    const squatter = identity({ email: owner.email, emailVerified: false });
+    const results = await Promise.allSettled([linkOrCreateClerkUser(squatter), linkOrCreateClerkUser(owner)]);
+    expect(results[0]).toMatchObject({ status: "rejected" });
+    expect(await db.user.findMany({ where: { email: owner.email!.toLowerCase() }, select: { clerkId: true } })).toEqual([
+      { clerkId: owner.clerkId },
+    ]);
   });
 
   it("refuses an email already linked to a different Clerk user, and a Clerk user without email", async () => {

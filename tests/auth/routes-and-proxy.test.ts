@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { localAccountsProxy } from "@/modules/auth/local-accounts-proxy";
 import { isGatedPage, safeNextPath, withNext } from "@/modules/auth/routes";
 import { clientAddressFrom } from "@/modules/auth/server/client-address";
-import { SESSION_COOKIE_NAME, sessionCookieOptions } from "@/modules/auth/session-cookie";
+import {
+  isHttpsRequest,
+  SECURE_SESSION_COOKIE_NAME,
+  SESSION_COOKIE_NAME,
+  sessionCookie,
+  sessionTokenFrom,
+} from "@/modules/auth/session-cookie";
 
 describe("safeNextPath", () => {
   it("keeps same-site relative paths with their query and hash", () => {
@@ -21,6 +27,38 @@ describe("safeNextPath", () => {
     "",
   ])("refuses %j", (next) => {
     expect(safeNextPath(next)).toBe("/");
+  });
+
+  // Each is what `?next=` decodes to. Normalising some of them yields "//evil.example/x", which a
+  // browser reads as another host; whatever comes back must stay on this origin.
+  it.each([
+    "/.//evil.example/x",
+    "/..//evil.example/x",
+    "/%2e//evil.example/x",
+    "/.%2e//evil.example/x",
+    "/a/..//evil.example/x",
+    "/a/b/../..//evil.example/x",
+    "/./\\evil.example/x",
+    "/.\\/evil.example/x",
+    "\\\\evil.example/x",
+    "/\\\\evil.example/x",
+    "\\/evil.example/x",
+    "/\t/evil.example/x",
+    "/\n/evil.example/x",
+    "/\r\n//evil.example/x",
+    "/%09/evil.example/x",
+    "/%0a//evil.example/x",
+    "/%2F/evil.example/x",
+    "/%5C/evil.example/x",
+  ])("always returns a same-origin path for %j", (next) => {
+    const result = safeNextPath(next);
+    expect(result.startsWith("/")).toBe(true);
+    expect(result.startsWith("//")).toBe(false);
+    expect(result.startsWith("/\\")).toBe(false);
+    // Where a browser lands when the Location header is this path.
+    const app = "https://ollio.example";
+    expect(new URL(result, app).origin).toBe(app);
+    expect(new URL(new URL(result, app).href).host).toBe("ollio.example");
   });
 
   it("refuses non-strings (e.g. a repeated ?next=)", () => {
@@ -59,6 +97,7 @@ describe("local accounts proxy", () => {
   it("lets through visits with the cookie (validated later, on the server), public pages, API calls and POSTs", () => {
     for (const response of [
       visit("/projects", { cookie: `${SESSION_COOKIE_NAME}=anything` }),
+      visit("/projects", { cookie: `${SECURE_SESSION_COOKIE_NAME}=anything` }),
       visit("/"),
       visit("/sign-in"),
       visit("/api/trpc/projects.list"),
@@ -78,22 +117,40 @@ describe("withNext", () => {
   });
 });
 
-describe("session cookie options", () => {
+describe("session cookie", () => {
   const expiresAt = new Date("2030-01-01T00:00:00Z");
 
-  it("is httpOnly, SameSite=Lax, Path=/ and Secure in production over https", () => {
-    expect(sessionCookieOptions(expiresAt, { nodeEnv: "production", appUrl: "https://ollio.example" })).toEqual({
-      httpOnly: true,
-      sameSite: "lax",
-      secure: true,
-      path: "/",
-      expires: expiresAt,
+  it("over https is __Host-ollio_session: Secure, httpOnly, SameSite=Lax, Path=/, no Domain", () => {
+    expect(sessionCookie(expiresAt, true)).toEqual({
+      name: "__Host-ollio_session",
+      options: { httpOnly: true, sameSite: "lax", secure: true, path: "/", expires: expiresAt },
     });
   });
 
-  it("is not Secure in development, nor on a plain-http production box (it would never come back)", () => {
-    expect(sessionCookieOptions(expiresAt, { nodeEnv: "development", appUrl: "https://ollio.example" }).secure).toBe(false);
-    expect(sessionCookieOptions(expiresAt, { nodeEnv: "production", appUrl: "http://192.168.1.10:3000" }).secure).toBe(false);
+  it("over plain http (localhost, a LAN box) is ollio_session without Secure, so it still comes back", () => {
+    expect(sessionCookie(expiresAt, false)).toEqual({
+      name: "ollio_session",
+      options: { httpOnly: true, sameSite: "lax", secure: false, path: "/", expires: expiresAt },
+    });
+  });
+
+  it("counts a request as https when it says so, or in production behind an https APP_URL", () => {
+    const local = { nodeEnv: "development", appUrl: "http://localhost:3000" };
+    expect(isHttpsRequest({ ...local, forwardedProto: "http" })).toBe(false);
+    expect(isHttpsRequest({ ...local, forwardedProto: null })).toBe(false);
+    expect(isHttpsRequest({ ...local, forwardedProto: "https" })).toBe(true);
+    expect(isHttpsRequest({ ...local, forwardedProto: "https, http" })).toBe(true);
+    expect(isHttpsRequest({ nodeEnv: "production", appUrl: "https://ollio.example", forwardedProto: null })).toBe(true);
+    expect(isHttpsRequest({ nodeEnv: "production", appUrl: "http://192.168.1.10:3000", forwardedProto: "http" })).toBe(false);
+    expect(isHttpsRequest({ nodeEnv: "development", appUrl: "https://ollio.example", forwardedProto: "http" })).toBe(false);
+  });
+
+  it("is read under either name, the __Host- one first", () => {
+    const jar = (values: Record<string, string>) => ({ get: (name: string) => (name in values ? { value: values[name]! } : undefined) });
+    expect(sessionTokenFrom(jar({ ollio_session: "plain" }))).toBe("plain");
+    expect(sessionTokenFrom(jar({ "__Host-ollio_session": "secure" }))).toBe("secure");
+    expect(sessionTokenFrom(jar({ ollio_session: "plain", "__Host-ollio_session": "secure" }))).toBe("secure");
+    expect(sessionTokenFrom(jar({}))).toBeUndefined();
   });
 });
 

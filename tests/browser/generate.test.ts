@@ -23,6 +23,8 @@ let sandboxRoot: string;
 let app: NextApp;
 let browser: Browser;
 let page: Page;
+const cspViolations: string[] = [];
+const account = newAccount();
 
 beforeAll(async () => {
   model = await startUIModel();
@@ -40,6 +42,10 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.setDefaultTimeout(UI_TIMEOUT);
+  // Chromium reports every script, frame or style the Content-Security-Policy blocks on the console.
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
 }, BUILD_TIMEOUT);
 
 afterAll(async () => {
@@ -62,7 +68,7 @@ describe("prompt to preview in the browser", () => {
     await page.goto(app.url);
     await sendLandingPrompt(page, prompt);
     await page.waitForURL(/\/sign-up/);
-    await completeSignUp(page, newAccount());
+    await completeSignUp(page, account);
 
     // Back on the landing page with the prompt still in the box.
     await expect.poll(() => landingPrompt(page).inputValue()).toBe(prompt);
@@ -158,5 +164,42 @@ describe("prompt to preview in the browser", () => {
     const response = await fetch(src!);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("<h1");
+  });
+
+  it("every page carried a nonce-based Content-Security-Policy, and it blocked nothing the app needed", async () => {
+    const response = await fetch(`${app.url}/sign-in`);
+    const policy = response.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(policy).toContain(`frame-src ${app.previewOrigin}`);
+    // Next put the nonce on its own scripts.
+    const html = await response.text();
+    expect(html).toContain(`nonce="${nonce}"`);
+    expect(cspViolations).toEqual([]);
+  });
+
+  it("the account page changes the password (refusing a common one) and signs out everywhere", async () => {
+    await page.goto(`${app.url}/account`);
+    const changeTo = async (newPassword: string) => {
+      await page.getByLabel("Current password").fill(account.password);
+      await page.getByLabel("New password").fill(newPassword);
+      await page.getByRole("button", { name: "Change password" }).click();
+    };
+    await changeTo("password");
+    await expect.poll(() => page.getByText("This is a heavily used password.").isVisible(), { timeout: UI_TIMEOUT }).toBe(true);
+
+    const newPassword = "quiet harbour lanterns at dusk";
+    await changeTo(newPassword);
+    await expect.poll(() => page.getByRole("status").textContent(), { timeout: UI_TIMEOUT }).toMatch(/^Password changed\. \d+ other sessions? (was|were) signed out\.$/);
+
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.goto(`${app.url}/projects`);
+    await page.waitForURL(/\/sign-in\?next=%2Fprojects/);
+    await page.getByLabel("Email").fill(account.email);
+    await page.getByLabel("Password").fill(newPassword);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/projects$/);
+    expect(cspViolations).toEqual([]);
   });
 });

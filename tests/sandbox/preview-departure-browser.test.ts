@@ -7,7 +7,7 @@ import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import nextConfig from "../../next.config";
 import { newPreviewToken, startPreviewServer, type PreviewServer } from "@/modules/preview/server";
-import { previewFramePolicy } from "@/modules/preview/server/frame-policy";
+import { previewFrameSources } from "@/lib/content-security-policy";
 import { CHROMIUM_PATH } from "../browser/support/chromium";
 
 // The issue: a preview could navigate its frame to any site, shown inside Ollio's UI as if it
@@ -65,8 +65,8 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))("a preview that leaves, in Ollio's p
         return response.end(script);
       }
       response.setHeader("Content-Type", "text/html");
-      // What src/proxy.ts adds to project pages (preview-frame-policy.test.ts checks that it does).
-      if (request.url === "/?frame-policy") response.setHeader("Content-Security-Policy", previewFramePolicy(preview.url));
+      // The frame-src of the CSP src/proxy.ts puts on Ollio's pages (preview-frame-policy.test.ts checks that it does).
+      if (request.url === "/?frame-policy") response.setHeader("Content-Security-Policy", `frame-src ${previewFrameSources(preview.url, false).join(" ")}`);
       // The few layout utilities (Tailwind's, not built here) that make the warning cover the frame.
       const css = ".relative{position:relative}.absolute{position:absolute}.inset-0{inset:0}.z-10{z-index:10}.size-full{width:100%;height:100%}.flex-1{flex:1}.h-full{height:100%}.min-h-0{min-height:0}.flex{display:flex}.flex-col{flex-direction:column}.bg-background{background:#fff}";
       response.end(`<!doctype html><style>${css}</style><div id="root"></div><script>PREVIEW_URL=${JSON.stringify(`${preview.url}/p/${TOKEN}/`)}</script><script src="/pane.js"></script>`);

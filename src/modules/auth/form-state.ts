@@ -7,3 +7,13 @@ export type AuthFormState = {
 };
 
 export const initialAuthFormState: AuthFormState = { values: { email: "" } };
+
+/** What the change-password action hands back to its form. */
+export type ChangePasswordFormState = {
+  fieldErrors?: Partial<Record<"currentPassword" | "newPassword", string>>;
+  formError?: string;
+  /** Set once the password changed: what happened, for the form to announce. */
+  done?: string;
+};
+
+export const initialChangePasswordFormState: ChangePasswordFormState = {};

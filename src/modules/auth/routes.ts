@@ -24,20 +24,26 @@ export function isGatedPage(pathname: string): boolean {
 
 // Control characters (tabs, newlines) are dropped by URL parsers and could rebuild "//host".
 const CONTROL_CHARACTERS = /[\x00-\x1f\x7f]/;
+const BASE = "http://same-site.invalid";
+
+/** A path a browser resolves on this origin: starts with one "/", never "//" or "/\\", no control characters. */
+function isSameSitePath(path: string): boolean {
+  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return false;
+  if (CONTROL_CHARACTERS.test(path)) return false;
+  return new URL(path, BASE).origin === BASE;
+}
 
 /**
  * The `?next=` target if it is a same-site relative path, else `fallback`. Refuses absolute and
- * protocol-relative URLs (`//evil.example`, `/\evil.example`) so sign-in cannot be an open redirect.
+ * protocol-relative URLs (`//evil.example`, `/\\evil.example`) so sign-in cannot be an open redirect.
+ * The normalised result is checked again: normalising can itself produce "//host" from a harmless
+ * looking input ("/.//evil.example", "/%2e//evil.example", "/a/..//evil.example").
  */
 export function safeNextPath(next: unknown, fallback = "/"): string {
-  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
-    return fallback;
-  }
-  if (CONTROL_CHARACTERS.test(next)) return fallback;
-  const base = "http://same-site.invalid";
-  const url = new URL(next, base);
-  if (url.origin !== base) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  if (typeof next !== "string" || !isSameSitePath(next)) return fallback;
+  const url = new URL(next, BASE);
+  const normalised = `${url.pathname}${url.search}${url.hash}`;
+  return isSameSitePath(normalised) ? normalised : fallback;
 }
 
 /**

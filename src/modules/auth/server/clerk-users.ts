@@ -17,6 +17,8 @@ export type ClerkIdentity = {
   name: string | null;
 };
 
+export const UNVERIFIED_EMAIL = "Verify your email address in your account settings, then reload this page.";
+
 export async function findUserIdByClerkId(clerkId: string): Promise<string | null> {
   const user = await db.user.findUnique({ where: { clerkId }, select: { id: true } });
   return user?.id ?? null;
@@ -24,22 +26,24 @@ export async function findUserIdByClerkId(clerkId: string): Promise<string | nul
 
 /**
  * The User row for a Clerk user seen for the first time: a new user with a personal team, or an
- * existing local account with the same *verified* email (so switching a deployment from local
- * accounts to Clerk keeps everyone's projects). Safe when two first requests race.
+ * existing local account with the same email (so switching a deployment from local accounts to
+ * Clerk keeps everyone's projects). Only a *verified* primary email does either. Safe when two
+ * first requests race.
  */
 export async function linkOrCreateClerkUser(identity: ClerkIdentity): Promise<string> {
   const known = await findUserIdByClerkId(identity.clerkId);
   if (known) return known;
   if (!identity.email) throw new AppError("FORBIDDEN", "Your account has no email address. Add one, then try again.");
+  // Emails are the key that links accounts, so an unverified one may neither link nor create: a
+  // row created from someone else's unverified address would be taken over the day its owner
+  // signs up or switches on Clerk.
+  if (!identity.emailVerified) throw new AppError("FORBIDDEN", UNVERIFIED_EMAIL);
   const email = identity.email.trim().toLowerCase();
   const name = identity.name?.trim() || null;
 
   const sameEmail = await db.user.findUnique({ where: { email }, select: { id: true, clerkId: true } });
   if (sameEmail) {
     if (sameEmail.clerkId) throw new AppError("CONFLICT", "This email address already belongs to another account.");
-    if (!identity.emailVerified) {
-      throw new AppError("FORBIDDEN", "Verify your email address to connect it to your existing Ollio account.");
-    }
     // Only links a row nobody linked meanwhile; the read below settles who won.
     await db.user.updateMany({ where: { id: sameEmail.id, clerkId: null }, data: { clerkId: identity.clerkId } });
   } else {

@@ -4,7 +4,7 @@ import { cache } from "react";
 import type { Plan } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { providers } from "@/lib/providers";
-import { SESSION_COOKIE_NAME } from "@/modules/auth/session-cookie";
+import { sessionTokenFrom } from "@/modules/auth/session-cookie";
 import type { AuthContext } from "./auth-context";
 import { authFromSessionToken } from "./sessions";
 
@@ -21,7 +21,7 @@ export const getCurrentAuth = cache(async (): Promise<AuthContext | null> => {
     const { authFromClerk } = await import("./clerk-auth");
     return authFromClerk();
   }
-  const token = (await cookies()).get(SESSION_COOKIE_NAME)?.value;
+  const token = sessionTokenFrom(await cookies());
   return authFromSessionToken(token);
 });
 

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { passwordHashing } from "./bounded-hashing";
 
 /**
  * Password hashing with node:crypto scrypt (memory-hard, no native add-on to build). The stored
@@ -55,8 +56,12 @@ function derive(password: string, salt: Buffer, { ln, r, p }: ScryptParams, keyL
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r };
   // NFKC so the same password typed on different keyboards/OSes hashes the same (NIST SP 800-63B).
   const normalized = password.normalize("NFKC");
-  return new Promise((resolve, reject) =>
-    scrypt(normalized, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
+  // Bounded, so hashing never takes the whole libuv pool from file and DNS work (bounded-hashing.ts).
+  return passwordHashing.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(normalized, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
+      ),
   );
 }
 

@@ -1,15 +1,18 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { activeMembershipFor } from "@/modules/teams/server/active-team";
+import { purgeStaleAuthRecordsIfDue } from "./purge";
+import { SESSION_IDLE_TIMEOUT_MS, SESSION_TTL_MS } from "./session-policy";
 import type { AuthContext } from "./auth-context";
 
 /**
  * Local-account sessions. The browser holds a random 32-byte token; the database holds only its
  * SHA-256 as the Session id, so a leaked database cannot be replayed as cookies. Expiry is fixed
- * at creation (the cookie's Max-Age matches it, and cookies cannot be refreshed while rendering).
+ * at creation (the cookie's Max-Age matches it, and cookies cannot be refreshed while rendering);
+ * on top of it a session unused for SESSION_IDLE_TIMEOUT_MS stops working.
  */
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
-// lastSeenAt is for "active sessions" views, not security: one write per few minutes is plenty.
+export { SESSION_IDLE_TIMEOUT_MS, SESSION_TTL_MS };
+// lastSeenAt drives the idle timeout: refreshing it every few minutes is precise enough for days.
 const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/; // base64url of 32 bytes
 
@@ -25,6 +28,8 @@ export async function createSession(userId: string, details: { userAgent?: strin
   await db.session.create({
     data: { id: hashSessionToken(token), userId, expiresAt, userAgent: details.userAgent?.slice(0, 512) ?? null },
   });
+  // Sign-ins are when rows accumulate, so they are when old ones are cleared (at most hourly).
+  await purgeStaleAuthRecordsIfDue();
   return { token, expiresAt };
 }
 
@@ -38,6 +43,7 @@ export async function authFromSessionToken(token: string | null | undefined): Pr
   });
   const now = new Date();
   if (!session || session.revokedAt || session.expiresAt <= now) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_TIMEOUT_MS) return null;
 
   if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
     // Conditional, so concurrent requests of one browser do not all write.
@@ -60,3 +66,4 @@ export async function revokeAllSessionsForUser(userId: string): Promise<number> 
   const { count } = await db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
   return count;
 }
+

@@ -1,16 +1,15 @@
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { minutesText, RateLimitedError, reserveAttempt, type AttemptBucket, type AttemptReservation } from "./attempt-limit";
+
+export { RateLimitedError };
 
 /**
- * Limits password guessing with the AuthAttempt table: at most `perEmail` failed sign-ins per
- * email and `perAddress` per client address within a sliding window. Successful sign-ins are
- * recorded but never counted. Postgres instead of memory so the limit holds across processes.
- * Check-then-record is not atomic, so a burst of parallel guesses can overshoot by a few; that
- * is acceptable for slowing guessing and keeps sign-in free of locks.
+ * Limits password guessing: at most `perEmail` failed sign-ins per email and `perAddress` per
+ * client address within a sliding window. The attempt is counted and recorded (atomically, see
+ * attempt-limit.ts) *before* the password is checked, so parallel guesses cannot all be
+ * evaluated; it counts as a failure until it is marked successful, and successes never count.
  */
 export const SIGN_IN_LIMITS = { windowMs: 15 * 60 * 1000, perEmail: 5, perAddress: 20 } as const;
-// Old rows are pruned per key as new attempts arrive; a day is kept for looking into incidents.
-const RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export type SignInSource = {
   /** Normalised (lower-cased) email. */
@@ -19,50 +18,25 @@ export type SignInSource = {
   clientAddress?: string | null;
 };
 
-export class RateLimitedError extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
-    super("TOO_MANY_REQUESTS", `Too many sign-in attempts. Try again in ${minutesText(retryAfterSeconds)}.`);
-    this.name = "RateLimitedError";
-  }
+const rule = {
+  windowMs: SIGN_IN_LIMITS.windowMs,
+  countSucceeded: false,
+  refusal: (seconds: number) => `Too many sign-in attempts. Try again in ${minutesText(seconds)}.`,
+};
+
+/** Throws RateLimitedError (TOO_MANY_REQUESTS, with a retry hint) when either limit is used up; else the attempt is on record. */
+export function reserveSignInAttempt(source: SignInSource): Promise<AttemptReservation> {
+  return reserveAttempt(bucketsFor(source), rule);
 }
 
-/** Throws RateLimitedError (code TOO_MANY_REQUESTS, with a retry hint) when either limit is used up. */
-export async function assertSignInAllowed(source: SignInSource): Promise<void> {
-  const now = Date.now();
-  let retryAfterMs = 0;
-  for (const { key, limit } of bucketsFor(source)) {
-    const failures = await db.authAttempt.findMany({
-      where: { key, succeeded: false, createdAt: { gt: new Date(now - SIGN_IN_LIMITS.windowMs) } },
-      orderBy: { createdAt: "desc" },
-      take: limit,
-      select: { createdAt: true },
-    });
-    // Once the limit-th most recent failure leaves the window, the count is under the limit again.
-    const oldestCounted = failures[limit - 1];
-    if (oldestCounted) {
-      retryAfterMs = Math.max(retryAfterMs, oldestCounted.createdAt.getTime() + SIGN_IN_LIMITS.windowMs - now);
-    }
-  }
-  if (retryAfterMs > 0) throw new RateLimitedError(Math.ceil(retryAfterMs / 1000));
-}
-
+/** Records a finished attempt without checking the limits (for seeding tests and imports). */
 export async function recordSignInAttempt(source: SignInSource, succeeded: boolean): Promise<void> {
-  const keys = bucketsFor(source).map((bucket) => bucket.key);
-  // App clock for both writing and reading createdAt, so database clock skew cannot stretch the window.
-  const now = new Date();
-  await db.authAttempt.createMany({ data: keys.map((key) => ({ key, succeeded, createdAt: now })) });
-  await db.authAttempt.deleteMany({
-    where: { key: { in: keys }, createdAt: { lt: new Date(now.getTime() - RETENTION_MS) } },
-  });
+  const createdAt = new Date();
+  await db.authAttempt.createMany({ data: bucketsFor(source).map(({ key }) => ({ key, succeeded, createdAt })) });
 }
 
-function bucketsFor({ email, clientAddress }: SignInSource) {
-  const buckets: { key: string; limit: number }[] = [{ key: `email:${email}`, limit: SIGN_IN_LIMITS.perEmail }];
+function bucketsFor({ email, clientAddress }: SignInSource): AttemptBucket[] {
+  const buckets: AttemptBucket[] = [{ key: `email:${email}`, limit: SIGN_IN_LIMITS.perEmail }];
   if (clientAddress) buckets.push({ key: `ip:${clientAddress.toLowerCase()}`, limit: SIGN_IN_LIMITS.perAddress });
   return buckets;
-}
-
-function minutesText(seconds: number) {
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }

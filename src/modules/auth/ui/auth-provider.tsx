@@ -13,6 +13,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   if (providers.auth !== "clerk") return children;
   return (
     <ClerkProvider
+      // Renders Clerk's script tags on the server with the CSP nonce (read from the x-nonce header the proxy sets).
+      dynamic
       publishableKey={env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY}
       signInUrl={SIGN_IN_PATH}
       signUpUrl={SIGN_UP_PATH}

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { initialAuthFormState } from "@/modules/auth/form-state";
 import { SIGN_IN_PATH, withNext } from "@/modules/auth/routes";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/modules/auth/password-policy";
+import { PASSWORD_HINT, PASSWORD_MAX, PASSWORD_MIN } from "@/modules/auth/password-policy";
 import { signUpAction } from "@/modules/auth/server/actions";
 import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
@@ -48,7 +48,7 @@ export function SignUpForm({ next, defaultEmail }: { next: string; defaultEmail?
         required
         minLength={PASSWORD_MIN}
         maxLength={PASSWORD_MAX}
-        hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
+        hint={PASSWORD_HINT}
         error={state.fieldErrors?.password}
       />
       <SubmitButton className="w-full" pending={isPending} pendingLabel="Creating account…">

@@ -1,16 +1,15 @@
-import { z } from "zod";
+import { textInput } from "@/lib/text-input";
 
 export const PROMPT_MAX_LENGTH = 4000;
 
 /** A prompt as the user typed it: trimmed, 1..4000 characters. tRPC inputs reuse this schema. */
-export const promptContentSchema = z
-  .string()
+export const promptContentSchema = textInput()
   .trim()
   .min(1, "Describe the UI you want first.")
   .max(PROMPT_MAX_LENGTH, `Prompts can be at most ${PROMPT_MAX_LENGTH.toLocaleString("en")} characters.`);
 
 /** A client-chosen idempotency key: the same key twice creates one message and one run. */
-export const clientKeySchema = z.string().min(8).max(64);
+export const clientKeySchema = textInput().min(8).max(64);
 
 /** A model name the sender picked (checked against the instance's models when sending). */
-export const modelNameSchema = z.string().trim().min(1).max(200);
+export const modelNameSchema = textInput().trim().min(1).max(200);

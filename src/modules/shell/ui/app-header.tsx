@@ -34,6 +34,7 @@ export async function AppHeader() {
             <nav aria-label="Main" className="hidden items-center sm:flex">
               <NavLink href="/projects">Projects</NavLink>
               <NavLink href="/team">Team</NavLink>
+              <NavLink href="/account">Account</NavLink>
               {isAdmin && <NavLink href="/admin">Admin</NavLink>}
             </nav>
           </>
