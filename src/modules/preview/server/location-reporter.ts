@@ -6,7 +6,7 @@ import { PREVIEW_LOCATION_MESSAGE } from "../preview-message";
  * `start` from it has left the preview (a page the preview server did not serve), and the app
  * says so. It reveals nothing new — the app knows the URL it framed. The generated code could
  * post the same message itself, which is why the app treats it as a hint for its warning, not
- * as proof (docs/security-preview.md).
+ * as proof (docs/security.md, "Previews").
  */
 export function withLocationReporter(html: string, appOrigin: string): string {
   const script =
