@@ -5,7 +5,7 @@ import { SANDBOX_TIMEOUT_MS } from "../command-defaults";
 import type { CreateSandboxOptions, Sandbox, SandboxProvider } from "../port";
 import { SandboxError } from "../port";
 import { hostSystemArgs } from "./bwrap-args";
-import { DEFAULT_COMMAND_LIMITS, type CommandLimits } from "./limits";
+import { DEFAULT_COMMAND_LIMITS, pageCheckLimits, type CommandLimits } from "./limits";
 import { LocalSandbox, type LocalRuntime } from "./local-sandbox";
 import { findBwrap, sandboxShell, smokeTestFailure } from "./preflight";
 import { reapExpiredSandboxes } from "./reaper";
@@ -26,6 +26,8 @@ export type LocalProviderOptions = {
   templatesDir?: string;
   defaultTemplate?: string;
   limits?: Partial<CommandLimits>;
+  /** Overrides for the "page-check" profile (default: pageCheckLimits of the limits above). */
+  pageCheckLimits?: Partial<CommandLimits>;
 };
 
 /**
@@ -115,6 +117,7 @@ export class LocalSandboxProvider implements SandboxProvider {
       systemArgs: hostSystemArgs(),
       shell: sandboxShell(),
       limits: { ...DEFAULT_COMMAND_LIMITS, ...this.options.limits },
+      pageCheckLimits: { ...pageCheckLimits({ ...DEFAULT_COMMAND_LIMITS, ...this.options.limits }), ...this.options.pageCheckLimits },
     };
     await this.smokeTest(runtime);
 
