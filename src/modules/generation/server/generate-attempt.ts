@@ -3,8 +3,10 @@ import { failRun } from "@/modules/runs/server/fail-run";
 import { releaseRun } from "@/modules/runs/server/lease";
 import { appendProgress, progressEntry } from "@/modules/runs/server/progress";
 import { SandboxError, type Sandbox } from "@/modules/sandbox/server/port";
+import type { SavedCheck } from "@/modules/check/server/saved-check";
 import { runCodeAgent } from "./agent/code-agent";
 import { GenerationError, RunStoppedError } from "./agent/errors";
+import { checkStep } from "./check-step";
 import { keepSandboxAlive } from "./keep-sandbox-alive";
 import { MODEL_NOT_CONFIGURED_MESSAGE } from "./model-config";
 import { loadRunContext } from "./prompt-context";
@@ -24,6 +26,8 @@ export type GeneratedResult = {
   files: ProjectFiles;
   sandboxId: string;
   sandboxUrl: string | null;
+  /** The page check's verdict and screenshots (null when the check is off). */
+  check: SavedCheck | null;
 };
 export type AttemptOutcome = GeneratedResult | { kind: "skipped"; reason: string } | { kind: "failed"; reason: string };
 
@@ -63,20 +67,34 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
     keeper = keepSandboxAlive(sandbox, settings.sandboxTimeoutMs);
     if (context.previousFiles) await restoreProjectFiles(sandbox, context.previousFiles);
     reporter.report("note", context.previousFiles ? "Sandbox ready with the current version" : "Sandbox ready");
+    // What "no change" means: the version this run started from, or the template.
+    const baseline = context.previousFiles ?? (await collectAppFiles(sandbox));
 
-    const { summary } = await runCodeAgent({
-      model: deps.model,
-      sandbox,
-      prompt: context.agentPrompt,
+    const { model } = deps;
+    const active = sandbox;
+    const agentRound = (prompt: string) => runCodeAgent({
+      model,
+      sandbox: active,
+      prompt,
       maxIterations: settings.maxIterations,
       modelTimeoutMs: settings.modelTimeoutMs,
       commandTimeoutMs: settings.commandTimeoutMs,
       signal: reporter.signal,
       report: reporter.report,
     });
+    const { summary } = await agentRound(context.agentPrompt);
     if (reporter.signal.aborted) throw new RunStoppedError();
+    const { files, check } = await checkStep({
+      sandbox,
+      baseline,
+      firstRun: !context.previousFiles,
+      enabled: settings.pageCheck,
+      maxFixRounds: settings.maxFixRounds,
+      signal: reporter.signal,
+      runAgent: (feedback) => agentRound(`${context.agentPrompt}\n\n${feedback}`),
+      report: (detail) => reporter.report("note", detail),
+    });
     reporter.report("note", "Saving the result");
-    const files = await collectAppFiles(sandbox);
     const sandboxUrl = sandbox.previewUrl(SANDBOX_APP_PORT);
     if (sandboxUrl) {
       // The live URL is only useful while the sandbox exists: let it expire on its own.
@@ -84,7 +102,7 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
       keepSandbox = true;
     }
     await reporter.flush();
-    return { kind: "generated", runId, attempt: run.attempt, request: context.request, summary, files, sandboxId: sandbox.id, sandboxUrl };
+    return { kind: "generated", runId, attempt: run.attempt, request: context.request, summary, files, sandboxId: sandbox.id, sandboxUrl, check };
   } catch (error) {
     await reporter.flush();
     return await endFailedAttempt(deps, run, reporter, error);

@@ -1,3 +1,4 @@
+import { fragmentCheckColumns } from "@/modules/check/server/saved-check";
 import { commitCredit } from "@/modules/credits/server/settle";
 import { fragmentTitle } from "./fragment-title";
 import type { GeneratedResult } from "./generate-attempt";
@@ -31,6 +32,7 @@ export async function saveGeneratedResult(deps: WorkflowDeps, result: GeneratedR
         files: result.files,
         sandboxId: result.sandboxId,
         sandboxUrl: result.sandboxUrl,
+        ...fragmentCheckColumns(result.check ?? null),
       },
       select: { id: true },
     });

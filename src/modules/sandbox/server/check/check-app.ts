@@ -15,6 +15,8 @@ export type CheckAppOptions = {
   quality?: number;
   maxScreenshotBytes?: number;
   maxProblemsPerViewport?: number;
+  /** Paths inside the sandbox tried in order for the Chromium binary (default: CHROMIUM_CANDIDATES). */
+  chromiumCandidates?: string[];
 };
 
 export const CHECK_VIEWPORTS = [
@@ -23,7 +25,7 @@ export const CHECK_VIEWPORTS = [
 ];
 
 /** Where the check looks for Chromium: Debian's binary (not its /usr/bin wrapper, which reads /etc/chromium.d), then others. */
-const CHROMIUM_CANDIDATES = [
+export const CHROMIUM_CANDIDATES = [
   "/usr/lib/chromium/chromium",
   "/usr/bin/chromium",
   "/usr/bin/chromium-browser",
@@ -48,7 +50,7 @@ export async function checkApp(sandbox: Sandbox, options: CheckAppOptions): Prom
     appDir: APP_DIR,
     tmpDir: "/tmp",
     marker: MARKER,
-    chromiumCandidates: CHROMIUM_CANDIDATES,
+    chromiumCandidates: options.chromiumCandidates ?? CHROMIUM_CANDIDATES,
     headers: options.headers,
     viewports: options.viewports ?? CHECK_VIEWPORTS,
     budgetMs,
