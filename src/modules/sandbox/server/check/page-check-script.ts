@@ -155,21 +155,22 @@ function decodePng(buffer) {
 
 function isUniform(image) {
   const { pixels, channels } = image;
-  const total = pixels.length / channels;
   let differing = 0;
   for (let i = 0; i < pixels.length; i += channels) {
     for (let ch = 0; ch < Math.min(3, channels); ch++) {
       if (Math.abs(pixels[i + ch] - pixels[ch]) > 12) { differing++; break; }
     }
   }
-  // A few stray pixels (anti-aliasing of an empty border) do not make a page visible.
-  return differing <= Math.max(3, total * 0.0005);
+  // Any visible mark counts, even one letter: only a page of one colour (give or take a stray
+  // pixel) is blank.
+  return differing <= 2;
 }
 
 async function checkViewport(browser, origin, viewport) {
   const problems = [];
   const add = (problem) => { if (problems.length < config.maxProblemsPerViewport) problems.push(problem); };
-  const { targetId } = await browser.send("Target.createTarget", { url: "about:blank" });
+  // A window each: two tabs of one window would leave one hidden, and a hidden tab paints nothing.
+  const { targetId } = await browser.send("Target.createTarget", { url: "about:blank", newWindow: true });
   const { sessionId } = await browser.send("Target.attachToTarget", { targetId, flatten: true });
   const requests = new Map();
   const reported = new Set();
@@ -191,6 +192,8 @@ async function checkViewport(browser, origin, viewport) {
     } else if (m.method === "Log.entryAdded") {
       const e = p.entry;
       if (e.level !== "error" || e.source === "network") return;
+      // Chromium logs a blocked fetch twice: "Connecting to … violates …" (kept) and this echo.
+      if (/^Fetch API cannot load .*Content Security Policy/.test(e.text)) return;
       const csp = /Content Security Policy/i.test(e.text);
       add({ kind: csp ? "csp" : "console-error", message: e.text, url: e.url || undefined, line: e.lineNumber !== undefined ? e.lineNumber + 1 : undefined });
     } else if (m.method === "Network.requestWillBeSent") {
@@ -212,7 +215,7 @@ async function checkViewport(browser, origin, viewport) {
     }
   });
   const s = (method, params, timeoutMs) => browser.send(method, params, sessionId, timeoutMs);
-  await Promise.all([s("Page.enable"), s("Runtime.enable"), s("Log.enable"), s("Network.enable")]);
+  await Promise.all([s("Page.enable"), s("Runtime.enable"), s("Log.enable"), s("Network.enable"), s("Emulation.setFocusEmulationEnabled", { enabled: true })]);
   await s("Emulation.setDeviceMetricsOverride", { width: viewport.width, height: viewport.height, deviceScaleFactor: 1, mobile: viewport.mobile });
   const loadedNow = new Promise((resolve) => { onLoad = resolve; });
   const navigation = await s("Page.navigate", { url: origin + PREFIX + "index.html" });
@@ -226,11 +229,18 @@ async function checkViewport(browser, origin, viewport) {
   let blank = null;
   let screenshot = null;
   try {
-    const probe = await s("Page.captureScreenshot", { format: "png", clip: { x: 0, y: 0, width: viewport.width, height: viewport.height, scale: 0.25 } }, 5000);
+    // Fine enough that small text on a zoomed-out phone layout still shows (≈ 350k pixels to decode).
+    const probeScale = Math.min(1, Math.sqrt(350000 / (viewport.width * viewport.height)));
+    // What the screen shows: on a phone, a page without a viewport meta is laid out 980 px wide
+    // and zoomed out, so the visible area is the visual viewport, not the first 390×844 CSS px.
+    const metrics = await s("Page.getLayoutMetrics", {}, 5000);
+    const visual = metrics.cssVisualViewport;
+    const clip = (scale) => ({ x: visual.pageX, y: visual.pageY, width: visual.clientWidth, height: visual.clientHeight, scale: (scale * viewport.width) / visual.clientWidth });
+    const probe = await s("Page.captureScreenshot", { format: "png", clip: clip(probeScale) }, 5000);
     const image = decodePng(Buffer.from(probe.data, "base64"));
     if (image) blank = isUniform(image);
     for (const [quality, scale] of [[config.quality, 1], [Math.round(config.quality * 0.6), 1], [40, 0.5]]) {
-      const shot = await s("Page.captureScreenshot", { format: "jpeg", quality, clip: { x: 0, y: 0, width: viewport.width, height: viewport.height, scale } }, 5000);
+      const shot = await s("Page.captureScreenshot", { format: "jpeg", quality, clip: clip(scale) }, 5000);
       const bytes = Math.floor(shot.data.length * 3 / 4);
       screenshot = { data: shot.data, width: Math.round(viewport.width * scale), height: Math.round(viewport.height * scale), bytes, quality };
       if (bytes <= config.maxScreenshotBytes) break;
