@@ -1,4 +1,5 @@
 import type { AppCheckResult, PageProblem } from "@/modules/sandbox/server/port";
+import type { CheckProblem } from "../problem-text";
 
 /** The path the in-sandbox server serves the app under (see the sandbox's page-check script). */
 const APP_PREFIX = "/f/check/";
@@ -6,19 +7,7 @@ const APP_PREFIX = "/f/check/";
 export const MAX_PROBLEMS = 10;
 const MAX_MESSAGE_CHARS = 300;
 
-export type ProblemKind = PageProblem["kind"] | "blank" | "missing-entry";
-
-/** One problem of a checked version, merged across viewports. Stored in Fragment.problems. */
-export type CheckProblem = {
-  kind: ProblemKind;
-  message: string;
-  /** App-relative file ("script.js"), or the absolute path the page asked for ("/styles.css"). */
-  file?: string;
-  line?: number;
-  column?: number;
-  /** The viewports it showed up at ("desktop", "phone"). */
-  viewports: string[];
-};
+export { describeProblem, type CheckProblem, type ProblemKind } from "../problem-text";
 
 export type CheckScreenshot = { viewport: string; width: number; height: number; bytes: number; type: "image/jpeg"; data: string };
 
@@ -130,21 +119,6 @@ function appPathOf(pathname: string): string {
   }
   if (!decoded.startsWith(APP_PREFIX)) return decoded;
   return decoded.slice(APP_PREFIX.length) || "index.html";
-}
-
-/** One problem in plain words with where it happened: "script.js, line 3: TypeError: …". */
-export function describeProblem(problem: CheckProblem): string {
-  const where = problem.file && problem.kind !== "missing-file" ? `${problem.file}${problem.line ? `, line ${problem.line}` : ""}: ` : "";
-  const label: Record<ProblemKind, string> = {
-    exception: "Error",
-    "console-error": "Console error",
-    "missing-file": "Missing file",
-    csp: "Blocked by the preview's security policy",
-    load: "Loading problem",
-    blank: "Blank page",
-    "missing-entry": "No page",
-  };
-  return `${label[problem.kind]} — ${where}${problem.message}`;
 }
 
 /** "1 error" / "3 errors": what progress and the UI say. */

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
 import { previewUrlFor } from "@/modules/preview/server/preview-url";
+import { checkSummary } from "@/modules/check/server/check-summary";
 import { requireTeamProject } from "@/modules/projects/server/project-access";
 
 /** The chat view shows the most recent turns; older ones are not needed to continue a project. */
@@ -25,14 +26,15 @@ export async function listMessages(db: Db, auth: AuthContext, projectId: string)
       kind: true,
       content: true,
       createdAt: true,
-      fragment: { select: { id: true, title: true, sandboxUrl: true, createdAt: true } },
+      // The check's verdict and screenshot sizes (not the bytes: /api/versions/<id>/screenshot serves them).
+      fragment: { select: { id: true, title: true, sandboxUrl: true, createdAt: true, checkStatus: true, problems: true, screenshots: true } },
       run: { select: { id: true, status: true, error: true } },
     },
   });
   return newestFirst.reverse().map((m) => ({
     ...m,
     // From today's PREVIEW_ORIGIN, so moving the preview server never breaks old versions.
-    fragment: m.fragment ? { ...m.fragment, previewUrl: previewUrlFor(m.fragment.id) } : null,
+    fragment: m.fragment ? { ...m.fragment, ...checkSummary(m.fragment), previewUrl: previewUrlFor(m.fragment.id) } : null,
   }));
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
+import { checkSummary } from "@/modules/check/server/check-summary";
 import { previewUrlFor } from "@/modules/preview/server/preview-url";
 import { ACTIVE_RUN_STATUSES } from "@/modules/runs/server/run-policy";
 import { PROJECT_NOT_FOUND } from "./project-access";
@@ -19,13 +20,13 @@ export async function listProjects(db: Db, auth: AuthContext) {
       name: true,
       createdAt: true,
       updatedAt: true,
-      fragments: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, title: true } },
+      fragments: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, title: true, checkStatus: true, problems: true, screenshots: true } },
       runs: { where: ACTIVE_RUN, take: 1, select: { status: true } },
     },
   });
   return projects.map(({ fragments, runs, ...p }) => ({
     ...p,
-    latestFragment: fragments[0] ? { ...fragments[0], previewUrl: previewUrlFor(fragments[0].id) } : null,
+    latestFragment: fragments[0] ? { ...fragments[0], ...checkSummary(fragments[0]), previewUrl: previewUrlFor(fragments[0].id) } : null,
     activeRunStatus: runs[0]?.status ?? null,
   }));
 }
