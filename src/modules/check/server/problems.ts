@@ -25,6 +25,8 @@ export type CheckVerdict = {
   screenshots: CheckScreenshot[];
   note?: string;
   durationMs?: number;
+  /** Chromium's start-up inside the check (ms). */
+  launchMs?: number;
   peak?: Extract<AppCheckResult, { kind: "checked" }>["peak"];
 };
 
@@ -73,6 +75,7 @@ export function verdictFrom(result: AppCheckResult): CheckVerdict {
     totalProblems: all.length,
     screenshots,
     durationMs: result.durationMs,
+    launchMs: result.launchMs,
     peak: result.peak,
   };
 }

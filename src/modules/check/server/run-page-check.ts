@@ -1,4 +1,3 @@
-import { env } from "@/env";
 import { previewHeaders } from "@/modules/preview/server/preview-headers";
 import { checkApp, type CheckAppOptions, type Sandbox } from "@/modules/sandbox/server/port";
 import { missingEntryVerdict, verdictFrom, type CheckVerdict } from "./problems";
@@ -7,14 +6,21 @@ const ENTRY_FILE = "index.html";
 
 /**
  * Checks one version in its sandbox: no index.html is a verdict of its own (nothing to load);
- * otherwise the sandbox's browser loads it with the preview's own headers, so a CSP violation
- * here is one the user's preview would hit too.
+ * otherwise the sandbox's browser loads it with the preview's own headers (by default for this
+ * app's APP_URL), so a CSP violation here is one the user's preview would hit too.
  */
 export async function runPageCheck(sandbox: Sandbox, files: Record<string, string>, options: Partial<CheckAppOptions> = {}): Promise<CheckVerdict> {
   if (!(ENTRY_FILE in files)) return missingEntryVerdict();
   const started = Date.now();
-  const result = await checkApp(sandbox, { headers: previewHeaders(new URL(env.APP_URL).origin), ...options });
+  const headers = options.headers ?? previewHeaders(await appOrigin());
+  const result = await checkApp(sandbox, { ...options, headers });
   const verdict = verdictFrom(result);
   if (verdict.status === "skipped") console.warn(`[check] page check skipped in sandbox ${sandbox.id}: ${verdict.note}`);
   return { ...verdict, durationMs: verdict.durationMs ?? Date.now() - started };
+}
+
+// Loaded when needed, so scripts that pass their own headers (the bench) need no app env.
+async function appOrigin(): Promise<string> {
+  const { env } = await import("@/env");
+  return new URL(env.APP_URL).origin;
 }
