@@ -1,6 +1,6 @@
 import { previewHeaders } from "@/modules/preview/server/preview-headers";
 import { checkApp, type CheckAppOptions, type Sandbox } from "@/modules/sandbox/server/port";
-import { missingEntryVerdict, verdictFrom, type CheckVerdict } from "./problems";
+import { missingEntryVerdict, skippedVerdict, verdictFrom, type CheckVerdict } from "./problems";
 
 const ENTRY_FILE = "index.html";
 
@@ -12,9 +12,14 @@ const ENTRY_FILE = "index.html";
 export async function runPageCheck(sandbox: Sandbox, files: Record<string, string>, options: Partial<CheckAppOptions> = {}): Promise<CheckVerdict> {
   if (!(ENTRY_FILE in files)) return missingEntryVerdict();
   const started = Date.now();
-  const headers = options.headers ?? previewHeaders(await appOrigin());
-  const result = await checkApp(sandbox, { ...options, headers });
-  const verdict = verdictFrom(result);
+  let verdict: CheckVerdict;
+  try {
+    const headers = options.headers ?? previewHeaders(await appOrigin());
+    verdict = verdictFrom(await checkApp(sandbox, { ...options, headers }));
+  } catch (error) {
+    // The check must never be what fails a run: whatever went wrong, carry on unchecked.
+    verdict = skippedVerdict(`the check failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
   if (verdict.status === "skipped") console.warn(`[check] page check skipped in sandbox ${sandbox.id}: ${verdict.note}`);
   return { ...verdict, durationMs: verdict.durationMs ?? Date.now() - started };
 }

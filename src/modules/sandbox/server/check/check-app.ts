@@ -83,9 +83,14 @@ export async function checkApp(sandbox: Sandbox, options: CheckAppOptions): Prom
     const why = result.limitExceeded ? `it hit the sandbox's ${result.limitExceeded} limit` : `it exited with code ${result.exitCode}`;
     return { kind: "unavailable", reason: `the check did not finish (${why}): ${tail(result.stderr)}` };
   }
-  const parsed = JSON.parse(line.slice(MARKER.length)) as
+  let parsed:
     | { ok: true; durationMs: number; launchMs: number; viewports: AppCheckViewports; peak: PeakUse }
     | { ok: false; unavailable?: string; error?: string; stderr?: string };
+  try {
+    parsed = JSON.parse(line.slice(MARKER.length));
+  } catch {
+    return { kind: "unavailable", reason: `the check's result was cut short (${result.truncated ? "over the output limit" : "not valid JSON"})` };
+  }
   if (!parsed.ok) {
     return { kind: "unavailable", reason: parsed.unavailable ?? `the browser failed: ${parsed.error ?? "unknown error"} ${tail(parsed.stderr ?? "")}`.trim() };
   }
