@@ -33,7 +33,8 @@ export function VersionThumbnail({
       alt=""
       loading="lazy"
       decoding="async"
-      className={cn("block h-auto w-full rounded-md border border-border bg-muted object-cover object-top", className)}
+      // Width comes from the caller (cn does not merge conflicting utilities).
+      className={cn("block h-auto rounded-md border border-border bg-muted object-cover object-top", className)}
     />
   );
 }

@@ -60,7 +60,7 @@ export function ProjectCard({ project }: { project: ProjectSummary }) {
         </div>
         {project.latestFragment && (
           <Link href={`/projects/${project.id}`} tabIndex={-1} aria-hidden className="block overflow-hidden rounded-md">
-            <VersionThumbnail fragmentId={project.latestFragment.id} screenshots={project.latestFragment.screenshots} className="aspect-[16/10]" />
+            <VersionThumbnail fragmentId={project.latestFragment.id} screenshots={project.latestFragment.screenshots} className="aspect-[16/10] w-full" />
           </Link>
         )}
         <p className="line-clamp-2 text-sm text-muted-foreground">
