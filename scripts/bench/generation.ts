@@ -7,6 +7,7 @@
  *   sendPrompt          what messages.create does: validate, lock, reserve, insert, enqueue + NOTIFY
  *   enqueue → start     from handing the job to pg-boss until the worker has claimed the run
  *   prompt → fragment   from sendPrompt's call until the fragment is saved and the run SUCCEEDED
+ *                       (includes the page check; BENCH_PAGE_CHECK=0 leaves it out)
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -57,7 +58,9 @@ async function main() {
       await localJobs.dispatchGenerate(data);
     },
   };
-  const deps = createWorkflowDeps({ model: model.model, settings: { ...defaultWorkflowSettings(), heartbeatMs: 5_000 } });
+  // BENCH_PAGE_CHECK=0 measures without the page check (docs/check.md), to see what it adds.
+  const pageCheck = process.env.BENCH_PAGE_CHECK !== "0";
+  const deps = createWorkflowDeps({ model: model.model, settings: { ...defaultWorkflowSettings(), heartbeatMs: 5_000, pageCheck } });
   const worker = await startLocalJobWorker({ connectionString: pg.url, deps, concurrency: 2 });
 
   const user = await db.user.create({ data: { email: "bench@example.test", name: "Bench" } });
@@ -84,7 +87,7 @@ async function main() {
     samples.promptToFragment.push(run.finishedAt!.getTime() - startedWall);
   }
 
-  console.log(`\nGeneration latency over ${RUNS} prompts (after ${WARMUP} warm-up), ${os.cpus().length} cores, Node ${process.version}`);
+  console.log(`\nGeneration latency over ${RUNS} prompts (after ${WARMUP} warm-up), ${os.cpus().length} cores, Node ${process.version}, page check ${pageCheck ? "on" : "off"}`);
   console.log(row("metric", "p50", "p95", "max", "target", ""));
   for (const [name, values] of Object.entries(samples) as [keyof typeof samples, number[]][]) {
     const p50 = percentile(values, 50);
