@@ -9,6 +9,7 @@
  *   sendPrompt          what messages.create does: validate, lock, reserve, insert, enqueue + NOTIFY
  *   enqueue → start     from handing the job to pg-boss until the worker has claimed the run
  *   prompt → fragment   from sendPrompt's call until the fragment is saved and the run SUCCEEDED
+ *                       (includes the page check; BENCH_PAGE_CHECK=0 leaves it out)
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -19,6 +20,8 @@ import { reply, startScriptedOpenAI } from "../../tests/support/scripted-openai"
 
 const args = process.argv.slice(2);
 const BURST = args.includes("--burst");
+// BENCH_PAGE_CHECK=0 measures without the page check (docs/check.md), to see what it adds.
+const PAGE_CHECK = process.env.BENCH_PAGE_CHECK !== "0";
 const ONE_TEAM = args.includes("--one-team");
 const countArg = args.find((a) => /^\d+$/.test(a));
 const RUNS = Number(countArg ?? (BURST ? 20 : 40));
@@ -65,7 +68,7 @@ async function main() {
       dispatchMs.set(data.runId, Date.now() - enqueuedAt.get(data.runId)!);
     },
   };
-  const deps = createWorkflowDeps({ model: model.model, settings: { ...defaultWorkflowSettings(), heartbeatMs: 5_000 } });
+  const deps = createWorkflowDeps({ model: model.model, settings: { ...defaultWorkflowSettings(), heartbeatMs: 5_000, pageCheck: PAGE_CHECK } });
   if (BURST) {
     // Default settings: the worker's concurrency comes from env (JOBS_CONCURRENCY) as in the app.
     const worker = await startLocalJobWorker({ connectionString: pg.url, deps });
@@ -172,7 +175,7 @@ async function sequential(db: Db, sendPrompt: SendPrompt, model: Model, jobs: Jo
     samples.promptToFragment.push(run.finishedAt!.getTime() - startedWall);
   }
 
-  console.log(`\nGeneration latency over ${RUNS} prompts (after ${WARMUP} warm-up), ${os.cpus().length} cores, Node ${process.version}`);
+  console.log(`\nGeneration latency over ${RUNS} prompts (after ${WARMUP} warm-up), ${os.cpus().length} cores, Node ${process.version}, page check ${PAGE_CHECK ? "on" : "off"}`);
   console.log(row("metric", "p50", "p95", "max", "target", ""));
   for (const [name, values] of Object.entries(samples) as [keyof typeof samples, number[]][]) {
     const p50 = percentile(values, 50);

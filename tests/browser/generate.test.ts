@@ -166,6 +166,55 @@ describe("prompt to preview in the browser", () => {
     expect(await response.text()).toContain("<h1");
   });
 
+  it("a version's screenshots show in the chat and on its project card, to its team only; problems left are listed and Fix these fixes them", async () => {
+    const broken = pageFiles("Crumb & Co — with a missing stylesheet");
+    broken["index.html"] = broken["index.html"]!.replace('<link rel="stylesheet" href="styles.css" />', '<link rel="stylesheet" href="styles.css" />\n    <link rel="stylesheet" href="css/theme.css" />');
+    model.conversation("[browser-check]", [
+      reply.writeFiles(broken),
+      reply.summary("I built a bakery page."),
+      reply.summary("I had a look."),
+      reply.summary("I had another look."),
+      // The follow-up sent by "Fix these":
+      reply.writeFiles({ "css/theme.css": "h1 { letter-spacing: 0.01em; }" }),
+      reply.summary("I added the missing stylesheet."),
+    ]);
+    // Signed in by the first test; alone (vitest -t), sign up here.
+    await page.goto(`${app.url}/sign-up`);
+    if (new URL(page.url()).pathname.startsWith("/sign-up")) await completeSignUp(page, newAccount("check"));
+    await page.goto(app.url);
+    await sendLandingPrompt(page, "A bakery page [browser-check]");
+    await page.waitForURL(/\/projects\/[^/]+$/);
+
+    const problems = page.getByRole("region", { name: "Problems found in this version" });
+    await expect.poll(() => problems.textContent(), { timeout: 60_000 }).toContain('The page loads "css/theme.css", but there is no such file.');
+    const thumbnail = page.getByRole("button", { name: /^Show version 1:/ }).locator("img");
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1280);
+
+    // Only the team sees it: signed out 401, another account 404.
+    const src = (await thumbnail.getAttribute("src"))!;
+    expect((await fetch(new URL(src, app.url))).status).toBe(401);
+    const stranger = await launchChromium();
+    try {
+      const other = await stranger.context.newPage();
+      await other.goto(`${app.url}/sign-up`);
+      await completeSignUp(other, newAccount("stranger"));
+      const status = await other.evaluate(async (url) => (await fetch(url)).status, src);
+      expect(status).toBe(404);
+    } finally {
+      await stranger.close();
+    }
+
+    await problems.getByRole("button", { name: "Fix these" }).click();
+    await expect.poll(() => page.getByRole("button", { name: /^Show version 2:/ }).getAttribute("aria-pressed"), { timeout: 60_000 }).toBe("true");
+    await expect.poll(() => page.getByRole("list", { name: "Conversation" }).getByText(/Please fix these problems the automatic check found/).first().isVisible()).toBe(true);
+    // v1 keeps its list; v2 is clean.
+    await expect.poll(() => problems.count()).toBe(1);
+
+    await page.goto(`${app.url}/projects`);
+    const card = page.getByRole("listitem").filter({ hasText: "I added the missing stylesheet" }).locator("img");
+    await expect.poll(() => card.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1280);
+  }, 120_000);
+
   it("every page carried a nonce-based Content-Security-Policy, and it blocked nothing the app needed", async () => {
     const response = await fetch(`${app.url}/sign-in`);
     const policy = response.headers.get("content-security-policy") ?? "";

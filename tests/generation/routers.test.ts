@@ -50,6 +50,10 @@ describe("messages and runs routers", () => {
       previewUrl: previewUrlFor(fragment.previewToken),
       sandboxUrl: null,
       createdAt: fragment.createdAt,
+      // Not checked (a fragment written directly): no verdict, problems or screenshots.
+      checkStatus: null,
+      problems: [],
+      screenshots: [],
     });
     expect(await api.messages.fragmentFiles({ fragmentId: fragment.id })).toEqual({
       id: fragment.id,

@@ -3,9 +3,11 @@ import { failRun } from "@/modules/runs/server/fail-run";
 import { releaseRun } from "@/modules/runs/server/lease";
 import { appendProgress, progressEntry } from "@/modules/runs/server/progress";
 import { SandboxError, type Sandbox } from "@/modules/sandbox/server/port";
+import type { SavedCheck } from "@/modules/check/server/saved-check";
 import { runCodeAgent } from "./agent/code-agent";
 import { GenerationError, RunStoppedError } from "./agent/errors";
 import { startAttemptDeadline, type AttemptDeadline } from "./attempt-deadline";
+import { checkStep } from "./check-step";
 import { keepSandboxAlive } from "./keep-sandbox-alive";
 import { MODEL_NOT_CONFIGURED_MESSAGE, type ModelConfig } from "./model-config";
 import { modelForRun } from "./run-model";
@@ -28,6 +30,8 @@ export type GeneratedResult = {
   files: ProjectFiles;
   sandboxId: string;
   sandboxUrl: string | null;
+  /** The page check's verdict and screenshots (null when the check is off). */
+  check: SavedCheck | null;
 };
 export type AttemptOutcome = GeneratedResult | { kind: "skipped"; reason: string } | { kind: "failed"; reason: string };
 
@@ -82,26 +86,44 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
     if (context.previousFiles) await restoreProjectFiles(sandbox, context.previousFiles);
     reporter.report("note", context.previousFiles ? "Sandbox ready with the current version" : "Sandbox ready");
 
-    const { summary } = await runCodeAgent({
-      model,
+    // What "no change" means: the version this run started from, or the template.
+    const baseline = context.previousFiles ?? (await collectAppFiles(sandbox));
+
+    const [active, runModel] = [sandbox, model];
+    // One agent round; fix rounds after the page check run in the same attempt and credit.
+    const agentRound = (prompt: string) =>
+      runCodeAgent({
+        model: runModel,
+        sandbox: active,
+        prompt,
+        maxIterations: settings.maxIterations,
+        modelTimeoutMs: settings.modelTimeoutMs,
+        commandTimeoutMs: settings.commandTimeoutMs,
+        maxToolCallsPerTurn: settings.maxToolCallsPerTurn,
+        signal: stop,
+        report: reporter.report,
+        // Every round's calls count towards the run's usage.
+        onModelResponse: ({ promptTokens, completionTokens }) => {
+          usage.modelCalls += 1;
+          usage.promptTokens += promptTokens;
+          usage.completionTokens += completionTokens;
+        },
+      });
+    const { summary } = await agentRound(context.agentPrompt);
+    if (stop.aborted) throw new RunStoppedError();
+    const { files, check } = await checkStep({
       sandbox,
-      prompt: context.agentPrompt,
-      maxIterations: settings.maxIterations,
-      modelTimeoutMs: settings.modelTimeoutMs,
-      commandTimeoutMs: settings.commandTimeoutMs,
-      maxToolCallsPerTurn: settings.maxToolCallsPerTurn,
+      baseline,
+      firstRun: !context.previousFiles,
+      enabled: settings.pageCheck,
+      maxFixRounds: settings.maxFixRounds,
       signal: stop,
-      report: reporter.report,
-      onModelResponse: ({ promptTokens, completionTokens }) => {
-        usage.modelCalls += 1;
-        usage.promptTokens += promptTokens;
-        usage.completionTokens += completionTokens;
-      },
+      runAgent: (feedback) => agentRound(`${context.agentPrompt}\n\n${feedback}`),
+      report: (detail) => reporter.report("note", detail),
     });
     await saveUsage();
     if (stop.aborted) throw new RunStoppedError();
     reporter.report("note", "Saving the result");
-    const files = await collectAppFiles(sandbox);
     const sandboxUrl = sandbox.previewUrl(SANDBOX_APP_PORT);
     if (sandboxUrl) {
       // The live URL is only useful while the sandbox exists: let it expire on its own.
@@ -109,7 +131,7 @@ export async function generateAttempt(deps: WorkflowDeps, runId: string): Promis
       keepSandbox = true;
     }
     await reporter.flush();
-    return { kind: "generated", runId, attempt: run.attempt, request: context.request, summary, files, sandboxId: sandbox.id, sandboxUrl };
+    return { kind: "generated", runId, attempt: run.attempt, request: context.request, summary, files, sandboxId: sandbox.id, sandboxUrl, check };
   } catch (error) {
     await reporter.flush();
     await saveUsage();

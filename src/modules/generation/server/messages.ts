@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
 import { previewUrlFor } from "@/modules/preview/server/preview-url";
+import { checkSummary } from "@/modules/check/server/check-summary";
 import { requireTeamProject } from "@/modules/projects/server/project-access";
 import { assertCan } from "@/modules/teams/server/permissions";
 import { displayNameOf } from "@/modules/auth/display-name";
@@ -27,7 +28,10 @@ export async function listMessages(db: Db, auth: AuthContext, projectId: string)
       kind: true,
       content: true,
       createdAt: true,
-      fragment: { select: { id: true, title: true, sandboxUrl: true, createdAt: true, previewToken: true } },
+      // The check's verdict and screenshot sizes (not the bytes: /api/versions/<id>/screenshot serves them).
+      fragment: {
+        select: { id: true, title: true, sandboxUrl: true, createdAt: true, previewToken: true, checkStatus: true, problems: true, screenshots: true },
+      },
       run: { select: { id: true, status: true, error: true, createdBy: { select: { id: true, name: true, email: true } } } },
     },
   });
@@ -37,7 +41,7 @@ export async function listMessages(db: Db, auth: AuthContext, projectId: string)
     run: run ? { id: run.id, status: run.status, error: run.error } : null,
     author: run?.createdBy && run.createdBy.id !== auth.userId ? displayNameOf(run.createdBy) : null,
     // From today's PREVIEW_ORIGIN, so moving the preview server never breaks old versions.
-    fragment: m.fragment ? withPreviewUrl(m.fragment) : null,
+    fragment: m.fragment ? { ...withPreviewUrl(m.fragment), ...checkSummary(m.fragment) } : null,
   }));
 }
 

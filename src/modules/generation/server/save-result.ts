@@ -1,3 +1,4 @@
+import { fragmentCheckColumns } from "@/modules/check/server/saved-check";
 import { commitCredit } from "@/modules/credits/server/settle";
 import { newPreviewToken } from "@/modules/preview/server/preview-token";
 import { fragmentTitle } from "./fragment-title";
@@ -36,6 +37,7 @@ export async function saveGeneratedResult(deps: WorkflowDeps, result: GeneratedR
         sandboxUrl: result.sandboxUrl,
         previewToken,
         previewUrl: deps.previewUrlFor(previewToken),
+        ...fragmentCheckColumns(result.check ?? null),
       },
       select: { id: true },
     });

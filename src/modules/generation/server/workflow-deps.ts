@@ -26,6 +26,10 @@ export type WorkflowSettings = {
   /** How long a sandbox with a live URL is kept after success, so that URL works for a while. */
   sandboxKeepAliveMs: number;
   sandboxTemplate?: string;
+  /** Load the result in the sandbox's headless browser before saving it (src/modules/check). */
+  pageCheck: boolean;
+  /** Extra agent rounds after the first, to fix what the check found or a run that changed nothing. */
+  maxFixRounds: number;
 };
 
 /** Everything the generation workflow talks to, each behind its port. Tests pass their own. */
@@ -52,5 +56,7 @@ export function defaultWorkflowSettings(): WorkflowSettings {
     commandTimeoutMs: 60_000,
     sandboxTimeoutMs: 15 * 60_000,
     sandboxKeepAliveMs: 10 * 60_000,
+    pageCheck: true,
+    maxFixRounds: 2,
   };
 }

@@ -5,6 +5,8 @@ import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
+import { VersionProblems } from "@/modules/check/ui/version-problems";
+import { VersionThumbnail } from "@/modules/check/ui/version-thumbnail";
 import type { ChatMessage } from "./types";
 import type { Version } from "./versions";
 
@@ -28,11 +30,17 @@ export function ResultMessage({
   version,
   selected,
   onSelectVersion,
+  projectId,
+  runActive,
+  maxLength,
 }: {
   message: ChatMessage;
   version: Version | undefined;
   selected: boolean;
   onSelectVersion: (fragmentId: string) => void;
+  projectId: string;
+  runActive: boolean;
+  maxLength: number;
 }) {
   return (
     <li className="flex gap-2.5">
@@ -54,12 +62,16 @@ export function ResultMessage({
               selected ? "border-primary bg-primary/5" : "border-border bg-background hover:bg-muted",
             )}
           >
+            <VersionThumbnail fragmentId={version.fragment.id} screenshots={version.fragment.screenshots} className="w-16 shrink-0" />
             <span className={cn("rounded-md px-1.5 py-0.5 text-xs font-semibold", selected ? "bg-primary text-primary-foreground" : "bg-muted")}>
               v{version.number}
             </span>
             <span className="min-w-0 flex-1 truncate text-sm font-medium">{version.fragment.title}</span>
             {selected && <span className="text-xs text-primary">Viewing</span>}
           </button>
+        )}
+        {version && (
+          <VersionProblems projectId={projectId} problems={version.fragment.problems} runActive={runActive} maxLength={maxLength} />
         )}
         <RelativeTime date={message.createdAt} className="text-[11px] text-muted-foreground" />
       </div>

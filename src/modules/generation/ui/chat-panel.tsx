@@ -112,6 +112,9 @@ export function ChatPanel({
                   version={versionByMessage.get(message.id)}
                   selected={versionByMessage.get(message.id)?.fragment.id === selectedFragmentId}
                   onSelectVersion={onSelectVersion}
+                  projectId={projectId}
+                  runActive={runActive}
+                  maxLength={maxLength}
                 />
               ),
             )}

@@ -1,9 +1,15 @@
+import type { CheckProblem } from "@/modules/check/problem-text";
+import type { ThumbnailMeta } from "@/modules/check/ui/version-thumbnail";
+
 /** The parts of a generated version (Fragment) the workspace shows. */
 export type FragmentView = {
   id: string;
   title: string;
   previewUrl: string | null;
   sandboxUrl: string | null;
+  /** The page check's problems left in this version, and its screenshots' sizes. */
+  problems: CheckProblem[];
+  screenshots: ThumbnailMeta[];
 };
 
 /** index.html first, then by path, so the entry point is what the Code tab opens with. */

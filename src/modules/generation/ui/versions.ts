@@ -18,5 +18,7 @@ function toFragmentView(fragment: NonNullable<ChatMessage["fragment"]>): Fragmen
     title: fragment.title,
     previewUrl: fragment.previewUrl ?? null,
     sandboxUrl: fragment.sandboxUrl ?? null,
+    problems: fragment.problems ?? [],
+    screenshots: fragment.screenshots ?? [],
   };
 }

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
 import { displayNameOf } from "@/modules/auth/display-name";
+import { checkSummary } from "@/modules/check/server/check-summary";
 import { previewUrlFor } from "@/modules/preview/server/preview-url";
 import { ACTIVE_RUN_STATUSES } from "@/modules/runs/server/run-policy";
 import { assertCan, assertCanOwnOrAny, can } from "@/modules/teams/server/permissions";
@@ -32,7 +33,11 @@ export async function listProjects(db: Db, auth: AuthContext) {
       createdAt: true,
       updatedAt: true,
       createdBy: PERSON,
-      fragments: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, title: true, previewToken: true } },
+      fragments: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { id: true, title: true, previewToken: true, checkStatus: true, problems: true, screenshots: true },
+      },
       runs: { where: ACTIVE_RUN, take: 1, select: { status: true, createdBy: PERSON } },
     },
   });
@@ -41,7 +46,7 @@ export async function listProjects(db: Db, auth: AuthContext) {
     createdBy: personOf(createdBy, auth),
     canManage: can(auth.role, createdBy?.id === auth.userId ? "projects.manageOwn" : "projects.manageAll"),
     latestFragment: fragments[0]
-      ? { id: fragments[0].id, title: fragments[0].title, previewUrl: previewUrlFor(fragments[0].previewToken) }
+      ? { id: fragments[0].id, title: fragments[0].title, ...checkSummary(fragments[0]), previewUrl: previewUrlFor(fragments[0].previewToken) }
       : null,
     activeRunStatus: runs[0]?.status ?? null,
     /** Who started the generation running in it now, if any. */

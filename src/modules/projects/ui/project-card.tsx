@@ -7,6 +7,7 @@ import { LinkPendingSpinner } from "@/components/link-pending";
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { VersionThumbnail } from "@/modules/check/ui/version-thumbnail";
 import { DeleteProjectDialog } from "./delete-project-dialog";
 import { RenameProjectForm } from "./rename-project-form";
 import { RunStatusBadge } from "./run-status-badge";
@@ -57,6 +58,11 @@ export function ProjectCard({ project }: { project: ProjectSummary }) {
             </div>
           )}
         </div>
+        {project.latestFragment && (
+          <Link href={`/projects/${project.id}`} tabIndex={-1} aria-hidden className="block overflow-hidden rounded-md">
+            <VersionThumbnail fragmentId={project.latestFragment.id} screenshots={project.latestFragment.screenshots} className="aspect-[16/10] w-full" />
+          </Link>
+        )}
         <p className="line-clamp-2 text-sm text-muted-foreground">
           {project.latestFragment ? project.latestFragment.title : "No version yet"}
         </p>

@@ -22,7 +22,15 @@ export type RunCommandOptions = {
   cwd?: string;
   onStdout?: (chunk: string) => void;
   onStderr?: (chunk: string) => void;
+  /**
+   * Which limits apply: "agent" (default) for the agent's commands; "page-check" for Ollio's own
+   * headless-browser check (checkApp), which needs more threads, memory and output (see
+   * docs/check.md). Never taken from the model.
+   */
+  profile?: CommandProfile;
 };
+
+export type CommandProfile = "agent" | "page-check";
 
 export type SandboxFileEntry = { path: string; type: "file" | "dir"; size: number };
 
@@ -74,3 +82,41 @@ export class SandboxError extends Error {
     this.name = "SandboxError";
   }
 }
+
+/** One thing the in-sandbox browser saw go wrong while loading the page. */
+export type PageProblem = {
+  kind: "exception" | "console-error" | "missing-file" | "csp" | "load";
+  message: string;
+  /** The URL the problem came from (the page, a script, or the file that failed to load). */
+  url?: string;
+  line?: number;
+  column?: number;
+  status?: number;
+};
+
+export type PageViewportResult = {
+  name: string;
+  width: number;
+  height: number;
+  /** The load event fired within the load timeout. */
+  loaded: boolean;
+  /** The viewport showed a single colour everywhere; null when it could not be captured. */
+  blank: boolean | null;
+  problems: PageProblem[];
+  /** JPEG captured by Chromium, base64; null when none fit the size bound. */
+  screenshot: { data: string; width: number; height: number; bytes: number; quality: number } | null;
+};
+
+/** What checkApp reports: the browser ran (`checked`), or why the check could not run. */
+export type AppCheckResult =
+  | {
+      kind: "checked";
+      durationMs: number;
+      launchMs: number;
+      viewports: PageViewportResult[];
+      /** Peak threads and memory of the sandbox's processes during the check. */
+      peak: { threads: number; rssBytes: number; privateBytes: number };
+    }
+  | { kind: "unavailable"; reason: string };
+
+export { checkApp, type CheckAppOptions } from "./check/check-app";

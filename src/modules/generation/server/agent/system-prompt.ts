@@ -1,3 +1,7 @@
+import { formatBytes, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES } from "@/modules/sandbox/server/paths";
+import { FRAGMENT_MAX_BYTES } from "../sandbox-files";
+import { MAX_COMMAND_LENGTH, MAX_FILES_PER_CALL } from "./tools";
+
 /**
  * The code agent's instructions. The output is served as static files from the app directory by
  * Ollio's preview server, so everything must work without a build step, a network or a backend.
@@ -10,6 +14,14 @@ Tools:
 - createOrUpdateFiles({ files: [{ path, content }] }) writes whole files (full content, never a diff).
 - readFiles({ files: [path] }) reads files. Read an existing file before you change it.
 - terminal({ command }) runs a shell command in the app directory (no network access). Use it sparingly, for example "ls -R" or "node --check scripts/app.js".
+
+Limits (a refused call says which limit it hit; then split the work and try again):
+- at most ${MAX_FILES_PER_CALL} files per createOrUpdateFiles or readFiles call;
+- at most ${formatBytes(MAX_FILE_BYTES)} per file, ${MAX_FILES} files and ${formatBytes(MAX_TOTAL_BYTES)} in the whole app directory;
+- at most ${formatBytes(FRAGMENT_MAX_BYTES)} of text files in the finished version (what is saved and previewed);
+- at most ${MAX_COMMAND_LENGTH} characters per terminal command.
+
+After you finish, Ollio opens index.html in a browser at desktop and phone sizes. If the page throws errors, fails to load one of its files or stays blank, you will be shown the problems and asked to fix them.
 
 What to build:
 - A static site: plain HTML, CSS and JavaScript. No frameworks, no npm packages, no CDNs, no external fonts, images or scripts: the preview has no internet access. Use inline SVG or CSS for icons and illustrations.

@@ -17,8 +17,9 @@ export type AgentToolContext = {
   maxToolCallsPerTurn: number;
 };
 
-const MAX_COMMAND_LENGTH = 4000;
-const MAX_FILES_PER_CALL = 50;
+/** Tool limits, also stated in the system prompt; every refusal names the limit it hit. */
+export const MAX_COMMAND_LENGTH = 4000;
+export const MAX_FILES_PER_CALL = 50;
 
 const terminalInput = z.object({
   command: z.string().describe('A shell command, run with the app directory as the working directory, e.g. "ls -R".'),
@@ -51,7 +52,7 @@ export function createAgentTools(ctx: AgentToolContext) {
       handler: (input) =>
         guarded(ctx, terminalInput, input, "terminal", async ({ command }) => {
           if (!command.trim()) return "Error: the command is empty.";
-          if (command.length > MAX_COMMAND_LENGTH) return `Error: the command is longer than ${MAX_COMMAND_LENGTH} characters.`;
+          if (command.length > MAX_COMMAND_LENGTH) return `Error: the command is ${command.length} characters long; the limit is ${MAX_COMMAND_LENGTH} characters per command. Write long content with createOrUpdateFiles instead.`;
           ctx.report("command", command);
           return formatCommandResult(await ctx.sandbox.commands.run(command, { timeoutMs: ctx.commandTimeoutMs }));
         }),
@@ -63,7 +64,7 @@ export function createAgentTools(ctx: AgentToolContext) {
       handler: (input) =>
         guarded(ctx, filesInput, input, "createOrUpdateFiles", async ({ files }) => {
           if (files.length === 0) return "Error: no files given.";
-          if (files.length > MAX_FILES_PER_CALL) return `Error: at most ${MAX_FILES_PER_CALL} files per call.`;
+          if (files.length > MAX_FILES_PER_CALL) return tooManyFiles(files.length);
           const written: string[] = [];
           const refused: string[] = [];
           for (const file of files) {
@@ -89,7 +90,7 @@ export function createAgentTools(ctx: AgentToolContext) {
       handler: (input) =>
         guarded(ctx, readInput, input, "readFiles", async ({ files }) => {
           if (files.length === 0) return "Error: no files given.";
-          if (files.length > MAX_FILES_PER_CALL) return `Error: at most ${MAX_FILES_PER_CALL} files per call.`;
+          if (files.length > MAX_FILES_PER_CALL) return tooManyFiles(files.length);
           const sections: string[] = [];
           for (const requested of files) {
             try {
@@ -127,6 +128,10 @@ async function guarded<T>(
   } catch (error) {
     return `Error: ${messageOf(error)}`;
   }
+}
+
+function tooManyFiles(count: number): string {
+  return `Error: ${count} files in one call; the limit is ${MAX_FILES_PER_CALL} files per call. Nothing was done: split them into calls of at most ${MAX_FILES_PER_CALL}.`;
 }
 
 function messageOf(error: unknown): string {

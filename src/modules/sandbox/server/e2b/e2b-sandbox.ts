@@ -6,6 +6,8 @@ import type { CommandResult, RunCommandOptions, Sandbox, SandboxFileEntry } from
 import { SandboxError } from "../port";
 import type { E2bSandboxHandle } from "./e2b-sdk";
 
+const PAGE_CHECK_KEEP_OUTPUT_BYTES = 1024 * 1024;
+
 /** Deep enough for any app directory; E2B lists one level unless told otherwise. */
 const LIST_DEPTH = 32;
 
@@ -84,7 +86,9 @@ export class E2bSandbox implements Sandbox {
   private async run(command: string, options: RunCommandOptions): Promise<CommandResult> {
     const cwd = sandboxAbsolutePath(normalizeSandboxPath(options.cwd ?? "", { allowRoot: true }));
     const timeoutMs = commandTimeout(options.timeoutMs);
-    const stdout = new OutputCap(KEEP_OUTPUT_BYTES, options.onStdout);
+    // The page check's result carries its screenshots (the VM itself bounds its memory and threads).
+    const keep = options.profile === "page-check" ? PAGE_CHECK_KEEP_OUTPUT_BYTES : KEEP_OUTPUT_BYTES;
+    const stdout = new OutputCap(keep, options.onStdout);
     const stderr = new OutputCap(KEEP_OUTPUT_BYTES, options.onStderr);
     let floodStopped = false;
     let stopFlood = () => {};

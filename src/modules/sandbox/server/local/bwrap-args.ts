@@ -15,7 +15,9 @@ export const SANDBOX_ENV: Readonly<Record<string, string>> = {
 
 // Read-only from the host: programs and their libraries, and the few /etc files the dynamic
 // loader and libc read. Not /etc as a whole (no shadow, no host passwd, no app config).
-const HOST_ETC_FILES = ["ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives", "localtime"];
+// `fonts` is fontconfig's configuration (no secrets): without it the page check's Chromium falls
+// back to one serif font for everything, and screenshots look unlike the user's browser.
+const HOST_ETC_FILES = ["ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives", "localtime", "fonts"];
 const USR_MERGE_DIRS = ["bin", "sbin", "lib", "lib32", "lib64", "libx32"];
 
 /** Generated /etc files (see workspace-root.ts), bound read-only over an empty /etc. */

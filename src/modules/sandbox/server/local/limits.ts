@@ -67,6 +67,32 @@ export const DEFAULT_COMMAND_LIMITS: CommandLimits = {
   pollIntervalMs: 100,
 };
 
+/**
+ * Limits for Ollio's own page check (checkApp: headless Chromium loading the generated page in the
+ * sandbox), measured with Debian's Chromium 156 on Node 20 (docs/check.md, `npm run bench:check`):
+ * - threads: Chromium's browser, renderers and utility processes peak at ≈110–130 tasks for two
+ *   tabs; 128 stopped it. 512 leaves room for pages that start workers, and stays far from the
+ *   host (the count is per user namespace).
+ * - memory: the host's cap sums VmRSS over processes, which counts the shared Chromium binary
+ *   once per process (≈ 5×); 768 MB of summed RSS stopped the check, 1 GB passed. 2 GB summed
+ *   here is ≈ 400 MB of private memory. RLIMIT_DATA per process stays at 1 GB.
+ * - output: the result carries two JPEG screenshots as base64 (≤ 150 KB each), beyond the 64 KB
+ *   kept for agent commands.
+ * - /tmp holds Chromium's profile and, with --disable-dev-shm-usage, its shared memory.
+ */
+export function pageCheckLimits(base: CommandLimits): CommandLimits {
+  return {
+    ...base,
+    timeoutMs: 30_000,
+    maxTimeoutMs: 60_000,
+    cpuSeconds: 60,
+    memoryBytes: Math.max(base.memoryBytes, 2 * 1024 * 1024 * 1024),
+    processes: Math.max(base.processes, 512),
+    tmpBytes: Math.max(base.tmpBytes, 256 * 1024 * 1024),
+    keepOutputBytes: Math.max(base.keepOutputBytes, 1024 * 1024),
+  };
+}
+
 /** `prlimit` options (soft:hard) applied to the command's shell and inherited by its children. */
 export function prlimitArgs(limits: CommandLimits): string[] {
   return [

@@ -5,7 +5,7 @@ import { SANDBOX_TIMEOUT_MS } from "../command-defaults";
 import type { CreateSandboxOptions, Sandbox, SandboxProvider } from "../port";
 import { SandboxError } from "../port";
 import { hostSystemArgs } from "./bwrap-args";
-import { DEFAULT_COMMAND_LIMITS, type CommandLimits } from "./limits";
+import { DEFAULT_COMMAND_LIMITS, pageCheckLimits, type CommandLimits } from "./limits";
 import { LocalSandbox, type LocalRuntime } from "./local-sandbox";
 import { findBwrap, sandboxShell, smokeTestFailure } from "./preflight";
 import { reapExpiredSandboxes } from "./reaper";
@@ -32,6 +32,8 @@ export type LocalProviderOptions = {
    * False keeps the sampled quota even as root (used to measure what sampling lets through).
    */
   mountWorkspaces?: boolean;
+  /** Overrides for the "page-check" profile (default: pageCheckLimits of the limits above). */
+  pageCheckLimits?: Partial<CommandLimits>;
 };
 
 /**
@@ -130,6 +132,7 @@ export class LocalSandboxProvider implements SandboxProvider {
       systemArgs: hostSystemArgs(),
       shell: sandboxShell(),
       limits: { ...DEFAULT_COMMAND_LIMITS, ...this.options.limits },
+      pageCheckLimits: { ...pageCheckLimits({ ...DEFAULT_COMMAND_LIMITS, ...this.options.limits }), ...this.options.pageCheckLimits },
     };
     await this.smokeTest(runtime);
 

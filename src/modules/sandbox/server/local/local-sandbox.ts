@@ -17,6 +17,8 @@ export type LocalRuntime = {
   limits: CommandLimits;
   /** How workspace quotas are held on this host (workspace-mount.ts). */
   diskEnforcement: DiskEnforcement;
+  /** Limits for the "page-check" profile (checkApp's headless browser). */
+  pageCheckLimits: CommandLimits;
 };
 
 /**
@@ -85,9 +87,9 @@ export class LocalSandbox implements Sandbox {
     if (command.includes("\0")) {
       return { exitCode: 2, stdout: "", stderr: "[sandbox] A command cannot contain a NUL byte.", truncated: false };
     }
-    const { limits } = this.runtime;
+    const limits = options.profile === "page-check" ? this.runtime.pageCheckLimits : this.runtime.limits;
     const cwd = await this.workspace.directory(options.cwd);
-    const args = bwrapArgs({ ...this.runtime, etcDir: this.runtime.root.etcDir, workspace: this.appDir, cwd, command });
+    const args = bwrapArgs({ ...this.runtime, limits, etcDir: this.runtime.root.etcDir, workspace: this.appDir, cwd, command });
     this.running = new AbortController();
     try {
       return await runSandboxed({
