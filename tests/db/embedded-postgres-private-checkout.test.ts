@@ -1,10 +1,10 @@
 import { cp, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, expect, it } from "vitest";
 import { nativeDir } from "@/lib/db/embedded/binaries";
 import { SHARED_DATA_DIR, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { query } from "../support/sql";
 
 // A checkout under a 0700 folder, cloned as root (e.g. /root/ollio): Postgres runs as `postgres`,
 // which can neither run the binaries in node_modules nor enter .data/. Before: `spawn …/initdb EACCES`.
@@ -36,12 +36,3 @@ it.runIf(process.getuid?.() === 0)("starts from a checkout under a 0700 folder a
   await second.stop();
 }, 60_000);
 
-async function query(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}

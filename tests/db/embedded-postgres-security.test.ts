@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations";
 import { LEGACY_PASSWORD, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/db/embedded-postgres";
 import { freePort } from "@/lib/free-port";
+import { query } from "../support/sql";
 
 // The attack: any local user connected as superuser with the password in the repo (over TCP on
 // 127.0.0.1 or the world-writable socket in /tmp) and ran COPY … TO PROGRAM.
@@ -36,15 +37,6 @@ async function connectError(config: pg.ClientConfig | string): Promise<{ code?: 
   }
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** Runs a small Node script as `nobody` (another OS user on the same machine). */
 function asNobody(script: string, ...args: string[]) {

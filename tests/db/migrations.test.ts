@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR } from "@/lib/db/migrations";
 import { createTestDatabase } from "../support/databases";
 import { databaseFacts, diffFacts, schemaFacts } from "../support/schema-drift";
+import { query } from "../support/sql";
 
 const adminUrl = inject("pgAdminUrl");
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -20,15 +20,6 @@ async function emptyDatabase() {
   return database;
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 describe("migration applier", () => {
   it("applies every migration once and records it the way prisma migrate deploy does", async () => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PlanCard } from "@/modules/billing/ui/plan-card";
-import { TeamNav } from "@/modules/teams/ui/team-nav";
+import { TeamPage } from "@/modules/teams/ui/team-page";
 import { currentUsageMonth } from "@/modules/usage/server/usage-month";
 import { TeamUsageView } from "@/modules/usage/ui/team-usage-view";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
@@ -17,14 +17,10 @@ export default async function TeamUsagePage() {
   ]);
   return (
     <HydrateClient>
-      <div className="mx-auto flex w-full max-w-5xl flex-col gap-6 px-4 py-8 sm:px-6">
-        <div className="flex flex-col gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight">Team</h1>
-          <TeamNav />
-        </div>
+      <TeamPage wide>
         <PlanCard />
         <TeamUsageView initialMonth={month} now={now.toISOString()} />
-      </div>
+      </TeamPage>
     </HydrateClient>
   );
 }
