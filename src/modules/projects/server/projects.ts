@@ -1,3 +1,4 @@
+import type { RunStatus } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
@@ -58,7 +59,7 @@ type ProjectRow = {
   updatedAt: Date;
   createdBy: Person;
   fragments: { id: string; title: string; previewToken: string }[];
-  runs: { status: string; createdBy: Person }[];
+  runs: { status: RunStatus; createdBy: Person }[];
 };
 
 function projectSummaries(projects: ProjectRow[], auth: AuthContext) {
