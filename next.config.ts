@@ -16,6 +16,13 @@ const nextConfig: NextConfig = {
     "inngest",
   ],
   poweredByHeader: false,
+  compiler: {
+    // Whether this build may load Clerk's React components (src/modules/auth/ui/clerk-ui.ts). A
+    // compile-time constant in server and client code alike (Next inlines NEXT_PUBLIC_* only in
+    // client code), so a build without Clerk's publishable key drops Clerk's import altogether.
+    // A boolean: Next inlines define's strings as string literals, so "" would become '""' (truthy).
+    define: { "process.env.OLLIO_BUILD_WITH_CLERK": Boolean(process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY) },
+  },
   async headers() {
     return [
       {

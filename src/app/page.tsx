@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/modules/auth/server/current-auth";
 import { displayNameOf } from "@/modules/auth/display-name";
 import { PROMPT_MAX_LENGTH } from "@/modules/generation/ui/prompt-limits";
 import { LandingPrompt } from "@/modules/projects/ui/landing-prompt";
+import { RECENT_PROJECTS_SHOWN } from "@/modules/projects/list-sizes";
 import { RecentProjects } from "@/modules/projects/ui/recent-projects";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
@@ -11,7 +12,7 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
   const initialPrompt = typeof params.prompt === "string" ? params.prompt.slice(0, PROMPT_MAX_LENGTH) : undefined;
   // Awaited, not streamed: the client reads it with useQuery, which renders "loading" on the
   // server but may already have the streamed data when it hydrates — a hydration mismatch.
-  if (user) await getQueryClient().prefetchQuery(trpc.projects.list.queryOptions());
+  if (user) await getQueryClient().prefetchQuery(trpc.projects.list.queryOptions({ limit: RECENT_PROJECTS_SHOWN }));
 
   return (
     <HydrateClient>

@@ -47,7 +47,7 @@ describe("version screenshots", () => {
       screenshots: [{ viewport: "desktop", width: 1280, height: 800, bytes: JPEG.length, type: "image/jpeg" }],
     });
     expect(JSON.stringify(message)).not.toContain(JPEG.toString("base64"));
-    const [listed] = await listProjects(db, auth);
+    const [listed] = (await listProjects(db, auth, { limit: 24 })).items;
     expect(listed?.latestFragment?.screenshots).toEqual([{ viewport: "desktop", width: 1280, height: 800, bytes: JPEG.length, type: "image/jpeg" }]);
   });
 });

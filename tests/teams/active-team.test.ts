@@ -40,7 +40,7 @@ describe("the active team", () => {
     await db.session.updateMany({ where: { userId: mallory.userId }, data: { activeTeamId: team.id } });
     const auth = await forged.auth();
     expect(auth).toMatchObject({ teamId: mallory.personalTeamId, role: "OWNER" });
-    expect(await createCaller({ db, auth }).projects.list()).toEqual([]);
+    expect(await createCaller({ db, auth }).projects.list()).toEqual({ items: [], nextCursor: null });
 
     // Stale: the member chose the team, then was removed from it.
     const stale = await signedIn(member!.userId);

@@ -78,6 +78,7 @@ const CASES: Case[] = [
   { procedure: "messages.create", on: "a teammate's project", call: (api, f) => api.messages.create({ projectId: f.theirs.id, content: "Make it blue" }), expect: all },
 
   { procedure: "runs.active", on: "a teammate's project", call: (api, f) => api.runs.active({ projectId: f.theirs.id }), expect: all },
+  { procedure: "runs.poll", on: "a teammate's project", call: (api, f) => api.runs.poll({ projectId: f.theirs.id }), expect: all },
   { procedure: "runs.retry", on: "a teammate's failed run", setup: async (f) => (await runIn(f.theirs.id, f.peer, "FAILED")).id, call: (api, _f, runId) => api.runs.retry({ runId }), expect: all },
   { procedure: "runs.cancel", on: "their own run", setup: async (f) => (await runIn(f.own.id, f.caller, "QUEUED")).id, call: (api, _f, runId) => api.runs.cancel({ runId }), expect: all },
   { procedure: "runs.cancel", on: "a teammate's run", setup: async (f) => (await runIn(f.theirs.id, f.peer, "QUEUED")).id, call: (api, _f, runId) => api.runs.cancel({ runId }), expect: managers },

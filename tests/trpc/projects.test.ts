@@ -19,11 +19,11 @@ describe("projects router", () => {
     const project = await createProject(db, alice, "Landing page");
     const api = callerFor(alice);
 
-    expect((await api.projects.list()).map((p) => p.name)).toEqual(["Landing page"]);
+    expect((await api.projects.list()).items.map((p) => p.name)).toEqual(["Landing page"]);
     expect((await api.projects.get({ projectId: project.id })).name).toBe("Landing page");
     expect((await api.projects.rename({ projectId: project.id, name: "  Pricing page " })).name).toBe("Pricing page");
     await api.projects.delete({ projectId: project.id });
-    expect(await api.projects.list()).toEqual([]);
+    expect(await api.projects.list()).toEqual({ items: [], nextCursor: null });
   });
 
   it("answers NOT_FOUND for every procedure on another team's project and leaves it untouched", async () => {
@@ -32,7 +32,7 @@ describe("projects router", () => {
     const project = await createProject(db, alice, "Secret");
     const api = callerFor(mallory);
 
-    expect(await api.projects.list()).toEqual([]);
+    expect(await api.projects.list()).toEqual({ items: [], nextCursor: null });
     expect(await codeOf(api.projects.get({ projectId: project.id }))).toBe("NOT_FOUND");
     expect(await codeOf(api.projects.rename({ projectId: project.id, name: "pwned" }))).toBe("NOT_FOUND");
     expect(await codeOf(api.projects.delete({ projectId: project.id }))).toBe("NOT_FOUND");

@@ -1,4 +1,3 @@
-import { UserProfile } from "@clerk/nextjs";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
@@ -8,6 +7,7 @@ import { getCurrentUser } from "@/modules/auth/server/current-auth";
 import { accountSecurity } from "@/modules/auth/server/local-accounts";
 import { SESSION_IDLE_TIMEOUT_MS, SESSION_TTL_MS } from "@/modules/auth/server/session-policy";
 import { ChangePasswordForm } from "@/modules/auth/ui/change-password-form";
+import { clerkUi } from "@/modules/auth/ui/clerk-ui";
 import { SignOutEverywhereButton } from "@/modules/auth/ui/sign-out-everywhere-button";
 
 export const metadata: Metadata = { title: "Account" };
@@ -19,6 +19,7 @@ export default async function AccountPage() {
   if (!user) redirect(withNext(SIGN_IN_PATH, "/account"));
   if (providers.auth === "clerk") {
     // Clerk keeps passwords and sessions; its own profile manages them.
+    const { UserProfile } = await clerkUi();
     return (
       <div className="mx-auto flex w-full max-w-3xl justify-center px-4 py-8">
         <UserProfile routing="hash" />

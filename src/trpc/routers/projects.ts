@@ -4,6 +4,7 @@ import { explainOutOfCredits } from "@/modules/billing/server/out-of-credits";
 import { clientKeySchema, createProjectFromPrompt, modelNameSchema, promptContentSchema } from "@/modules/generation/server/send-prompt";
 import { deleteProject, getProject, listProjects, renameProject } from "@/modules/projects/server/projects";
 import { projectIdInput, projectNameSchema } from "@/modules/projects/server/inputs";
+import { projectListInput } from "@/modules/projects/server/project-cursor";
 import { createTRPCRouter, protectedProcedure, rateLimit } from "../init";
 
 export const projectsRouter = createTRPCRouter({
@@ -12,7 +13,7 @@ export const projectsRouter = createTRPCRouter({
     .input(z.object({ content: promptContentSchema, clientKey: clientKeySchema.optional(), model: modelNameSchema.optional() }))
     .mutation(({ ctx, input }) => explainOutOfCredits(getBilling(), ctx.auth, createProjectFromPrompt(ctx.db, { auth: ctx.auth, ...input }))),
 
-  list: protectedProcedure.query(({ ctx }) => listProjects(ctx.db, ctx.auth)),
+  list: protectedProcedure.input(projectListInput).query(({ ctx, input }) => listProjects(ctx.db, ctx.auth, input)),
 
   get: protectedProcedure.input(projectIdInput).query(({ ctx, input }) => getProject(ctx.db, ctx.auth, input.projectId)),
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { rowIdSchema as id } from "@/lib/row-id";
 import { cancelRun } from "@/modules/runs/server/cancel-run";
-import { getActiveRun } from "@/modules/runs/server/queries";
+import { getActiveRun, pollProject } from "@/modules/runs/server/queries";
 import { retryRun } from "@/modules/runs/server/retry-run";
 import { createTRPCRouter, protectedProcedure, rateLimit } from "../init";
 
@@ -9,6 +9,11 @@ export const runsRouter = createTRPCRouter({
   active: protectedProcedure
     .input(z.object({ projectId: id }))
     .query(({ ctx, input }) => getActiveRun(ctx.db, ctx.auth, input.projectId)),
+
+  /** The project view's poll while a run works: the run it follows and the newest message's id. */
+  poll: protectedProcedure
+    .input(z.object({ projectId: id }))
+    .query(({ ctx, input }) => pollProject(ctx.db, ctx.auth, input.projectId)),
 
   retry: protectedProcedure
     .use(rateLimit("generate"))

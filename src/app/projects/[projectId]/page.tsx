@@ -20,7 +20,7 @@ export default async function ProjectPage({ params }: Props) {
   await Promise.all([
     loadProjectOr404(projectId),
     queryClient.prefetchQuery(trpc.messages.list.queryOptions({ projectId })),
-    queryClient.prefetchQuery(trpc.runs.active.queryOptions({ projectId })),
+    queryClient.prefetchQuery(trpc.runs.poll.queryOptions({ projectId })),
   ]);
   return (
     <HydrateClient>

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
+import { Prisma, type MembershipRole } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { activeMembershipFor } from "@/modules/teams/server/active-team";
+import { activeMembershipQuery, personalTeamForTeamless } from "@/modules/teams/server/active-team";
 import { purgeStaleAuthRecordsIfDue } from "./purge";
 import { SESSION_IDLE_TIMEOUT_MS, SESSION_TTL_MS } from "./session-policy";
 import type { AuthContext } from "./auth-context";
@@ -37,10 +38,13 @@ export async function createSession(userId: string, details: { userAgent?: strin
 export async function authFromSessionToken(token: string | null | undefined): Promise<AuthContext | null> {
   if (!token || !TOKEN_SHAPE.test(token)) return null;
   const id = hashSessionToken(token);
-  const session = await db.session.findUnique({
-    where: { id },
-    select: { userId: true, expiresAt: true, revokedAt: true, lastSeenAt: true, activeTeamId: true },
-  });
+  // One statement per request: the session and the membership it acts through (the rule of
+  // activeMembershipFor, checked against the memberships as they are now).
+  const [session] = await db.$queryRaw<SessionWithMembership[]>`
+    SELECT s."userId", s."expiresAt", s."revokedAt", s."lastSeenAt", m."teamId", m."role"
+    FROM "Session" s
+    LEFT JOIN LATERAL (${activeMembershipQuery(Prisma.raw(`s."userId"`), Prisma.raw(`s."activeTeamId"`))}) m ON true
+    WHERE s."id" = ${id}`;
   const now = new Date();
   if (!session || session.revokedAt || session.expiresAt <= now) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_TIMEOUT_MS) return null;
@@ -52,8 +56,19 @@ export async function authFromSessionToken(token: string | null | undefined): Pr
       data: { lastSeenAt: now },
     });
   }
-  return { userId: session.userId, ...(await activeMembershipFor(session.userId, session.activeTeamId)), sessionId: id };
+  const membership =
+    session.teamId && session.role ? { teamId: session.teamId, role: session.role } : await personalTeamForTeamless(session.userId);
+  return { userId: session.userId, ...membership, sessionId: id };
 }
+
+type SessionWithMembership = {
+  userId: string;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastSeenAt: Date;
+  teamId: string | null;
+  role: MembershipRole | null;
+};
 
 /** Ends one session server-side: its cookie stops working everywhere at once. */
 export async function revokeSession(token: string): Promise<void> {

@@ -1,16 +1,17 @@
-import { ClerkProvider } from "@clerk/nextjs";
 import type { ReactNode } from "react";
 import { env } from "@/env";
 import { providers } from "@/lib/providers";
 import { AFTER_SIGN_OUT_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from "@/modules/auth/routes";
+import { clerkUi } from "./clerk-ui";
 
 /**
  * Wraps the app in <ClerkProvider> only when Clerk is configured; local accounts need no client
  * context. A Server Component, so the choice is made on the server from the same `providers.auth`
- * the rest of the server uses, and the publishable key is passed explicitly.
+ * the rest of the server uses, and the publishable key is passed explicitly. Clerk's code is loaded only then (see clerk-ui.ts).
  */
-export function AuthProvider({ children }: { children: ReactNode }) {
+export async function AuthProvider({ children }: { children: ReactNode }) {
   if (providers.auth !== "clerk") return children;
+  const { ClerkProvider } = await clerkUi();
   return (
     <ClerkProvider
       // Renders Clerk's script tags on the server with the CSP nonce (read from the x-nonce header the proxy sets).

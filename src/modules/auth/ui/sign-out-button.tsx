@@ -1,8 +1,8 @@
-import { SignOutButton as ClerkSignOutButton } from "@clerk/nextjs";
 import { buttonClasses } from "@/components/ui/button";
 import { providers } from "@/lib/providers";
 import { AFTER_SIGN_OUT_PATH } from "@/modules/auth/routes";
 import { signOutAction } from "@/modules/auth/server/actions";
+import { clerkUi } from "./clerk-ui";
 import { SubmitButton } from "./submit-button";
 
 /**
@@ -10,8 +10,9 @@ import { SubmitButton } from "./submit-button";
  * Local accounts: a form posting the sign-out action, so it works without JavaScript. Clerk: Clerk's
  * own sign-out, which ends the Clerk session in the browser.
  */
-export function SignOutButton({ className }: { className?: string }) {
+export async function SignOutButton({ className }: { className?: string }) {
   if (providers.auth === "clerk") {
+    const { SignOutButton: ClerkSignOutButton } = await clerkUi();
     return (
       <ClerkSignOutButton redirectUrl={AFTER_SIGN_OUT_PATH}>
         <button type="button" className={buttonClasses({ variant: "ghost", size: "sm", className })}>

@@ -50,7 +50,7 @@ export function ChatPanel({
     trpc.runs.retry.mutationOptions({
       onSuccess: () =>
         Promise.all([
-          queryClient.invalidateQueries(trpc.runs.active.queryFilter({ projectId })),
+          queryClient.invalidateQueries(trpc.runs.poll.queryFilter({ projectId })),
           queryClient.invalidateQueries(trpc.messages.list.queryFilter({ projectId })),
           queryClient.invalidateQueries(trpc.usage.status.queryFilter()),
         ]),
@@ -60,7 +60,7 @@ export function ChatPanel({
   const cancel = useMutation(
     trpc.runs.cancel.mutationOptions({
       // The run query sees CANCELLED on its next fetch, which ends polling and loads the message.
-      onSuccess: () => queryClient.invalidateQueries(trpc.runs.active.queryFilter({ projectId })),
+      onSuccess: () => queryClient.invalidateQueries(trpc.runs.poll.queryFilter({ projectId })),
       onError: (error) => toast.error("Could not stop the generation", { description: errorMessage(error) }),
     }),
   );

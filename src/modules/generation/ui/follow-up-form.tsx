@@ -38,7 +38,7 @@ export function FollowUpForm({
         setPrompt("");
         // The new run is QUEUED: fetching it starts the polling.
         await Promise.all([
-          queryClient.invalidateQueries(trpc.runs.active.queryFilter({ projectId })),
+          queryClient.invalidateQueries(trpc.runs.poll.queryFilter({ projectId })),
           queryClient.invalidateQueries(trpc.messages.list.queryFilter({ projectId })),
           queryClient.invalidateQueries(trpc.usage.status.queryFilter()),
         ]);

@@ -4,7 +4,7 @@ import { isRunActive } from "./types";
  * How often to poll while a run is QUEUED/RUNNING; never when idle. Briskly while the run is
  * young — a quick generation (a small page, a fast local model) then appears within ~100 ms of
  * finishing — and once a second for long ones, where a second of delay does not matter. Each poll
- * is one small indexed query.
+ * is one small indexed query (runs.poll).
  */
 const TIERS = [
   { untilAgeMs: 3_000, everyMs: 100 },

@@ -3,48 +3,54 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTRPC } from "@/trpc/client";
-import { runPollInterval, SLOW_POLL_MS } from "./poll-interval";
-import { isRunActive, type ChatMessage } from "./types";
+import { runPollInterval } from "./poll-interval";
+import { isRunActive } from "./types";
 
 /**
- * The project's messages and its active run, polled only while a run is QUEUED/RUNNING. When the
- * run ends, messages are fetched once more (the result or error message lands then) and
- * `onRunFinished` fires so the page can show the newest version.
+ * The project's messages and its active run. While a run is QUEUED/RUNNING one cheap poll
+ * (runs.poll: the run and the newest message's id, one SQL statement) is all that repeats; the
+ * conversation is fetched again only when the poll shows a message it does not have yet, and
+ * once more when the run ends (the result or error message lands then), when `onRunFinished`
+ * fires so the page can show the newest version.
  */
 export function useProjectGeneration(projectId: string, { onRunFinished }: { onRunFinished?: () => void } = {}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
 
   const firstSeen = useRef(new Map<string, number>());
-  const run = useQuery(
-    trpc.runs.active.queryOptions(
+  const poll = useQuery(
+    trpc.runs.poll.queryOptions(
       { projectId },
       {
         refetchInterval: (query) => {
-          const data = query.state.data;
-          if (data && !firstSeen.current.has(data.id)) firstSeen.current.set(data.id, Date.now());
-          return runPollInterval(data, data ? firstSeen.current.get(data.id)! : Date.now());
+          const run = query.state.data?.run;
+          if (run && !firstSeen.current.has(run.id)) firstSeen.current.set(run.id, Date.now());
+          return runPollInterval(run, run ? firstSeen.current.get(run.id)! : Date.now());
         },
       },
     ),
   );
-  const runActive = isRunActive(run.data?.status);
+  const runData = poll.data?.run ?? null;
+  const run = { data: poll.data ? runData : undefined, isError: poll.isError };
+  const runActive = isRunActive(runData?.status);
 
-  const messages = useQuery(
-    trpc.messages.list.queryOptions(
-      { projectId },
-      {
-        // Also while the messages still show a run the run query already saw end: the two were
-        // fetched at slightly different moments, and this catches the list up without a reload.
-        refetchInterval: (query) => (runActive || lastRunActive(query.state.data) ? SLOW_POLL_MS : false),
-      },
-    ),
-  );
+  const messages = useQuery(trpc.messages.list.queryOptions({ projectId }));
+
+  // A message the list does not have yet (a teammate's prompt, the result): fetch the list.
+  const lastMessageId = poll.data?.lastMessageId;
+  const listedLastId = messages.data?.at(-1)?.id;
+  const listSettled = messages.isSuccess && !messages.isFetching;
+  useEffect(() => {
+    if (lastMessageId && listSettled && listedLastId !== lastMessageId) {
+      void queryClient.invalidateQueries(trpc.messages.list.queryFilter({ projectId }));
+    }
+    // Cannot loop: the list is ordered like the poll's newest message, so a fresh list ends with it.
+  }, [lastMessageId, listedLastId, listSettled, projectId, queryClient, trpc]);
 
   const previous = useRef<{ id: string; status: string } | null>(null);
   useEffect(() => {
     const before = previous.current;
-    const now = run.data ? { id: run.data.id, status: run.data.status } : null;
+    const now = runData ? { id: runData.id, status: runData.status } : null;
     previous.current = now;
     const finished = before !== null && isRunActive(before.status) && (now === null || now.id !== before.id || !isRunActive(now.status));
     if (!finished) return;
@@ -53,12 +59,7 @@ export function useProjectGeneration(projectId: string, { onRunFinished }: { onR
     void queryClient.invalidateQueries(trpc.usage.status.queryFilter());
     void queryClient.invalidateQueries(trpc.projects.list.queryFilter());
     onRunFinished?.();
-  }, [run.data, projectId, queryClient, trpc, onRunFinished]);
+  }, [runData, projectId, queryClient, trpc, onRunFinished]);
 
   return { messages, run, runActive };
-}
-
-function lastRunActive(messages: ChatMessage[] | undefined): boolean {
-  const last = messages?.at(-1);
-  return Boolean(last && last.role === "USER" && isRunActive(last.run?.status));
 }

@@ -1,3 +1,4 @@
+import type { RunStatus } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
@@ -7,6 +8,7 @@ import { previewUrlFor } from "@/modules/preview/server/preview-url";
 import { ACTIVE_RUN_STATUSES } from "@/modules/runs/server/run-policy";
 import { assertCan, assertCanOwnOrAny, can } from "@/modules/teams/server/permissions";
 import { PROJECT_NOT_FOUND } from "./project-access";
+import { encodeProjectCursor, type ProjectCursor } from "./project-cursor";
 
 /**
  * Projects belong to a team; every read and write is scoped to the caller's team and checked
@@ -21,12 +23,21 @@ type Person = { id: string; name: string | null; email: string } | null;
 const personOf = (user: Person, auth: AuthContext) =>
   user ? { id: user.id, name: displayNameOf(user), isYou: user.id === auth.userId } : null;
 
-export async function listProjects(db: Db, auth: AuthContext) {
+/**
+ * One page of the team's projects, newest activity first, with the cursor of the next page (null
+ * after the last). The order (updatedAt desc, id desc) is total, and each page starts strictly
+ * after the previous one's last row: a project touched between pages moves to the top instead of
+ * showing twice, and no untouched project is skipped.
+ */
+export async function listProjects(db: Db, auth: AuthContext, { limit, cursor }: { limit: number; cursor?: ProjectCursor | null }) {
   assertCan(auth.role, "projects.view");
-  const projects = await db.project.findMany({
-    where: { teamId: auth.teamId },
-    orderBy: { updatedAt: "desc" },
-    take: 200,
+  const rows = await db.project.findMany({
+    where: {
+      teamId: auth.teamId,
+      ...(cursor && { OR: [{ updatedAt: { lt: cursor.updatedAt } }, { updatedAt: cursor.updatedAt, id: { lt: cursor.id } }] }),
+    },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
     select: {
       id: true,
       name: true,
@@ -41,6 +52,22 @@ export async function listProjects(db: Db, auth: AuthContext) {
       runs: { where: ACTIVE_RUN, take: 1, select: { status: true, createdBy: PERSON } },
     },
   });
+  const projects = rows.slice(0, limit);
+  const last = projects.at(-1);
+  return { items: projectSummaries(projects, auth), nextCursor: rows.length > limit && last ? encodeProjectCursor(last) : null };
+}
+
+type ProjectRow = {
+  id: string;
+  name: string;
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: Person;
+  fragments: { id: string; title: string; previewToken: string; checkStatus: string | null; problems: unknown; screenshots: unknown }[];
+  runs: { status: RunStatus; createdBy: Person }[];
+};
+
+function projectSummaries(projects: ProjectRow[], auth: AuthContext) {
   return projects.map(({ fragments, runs, createdBy, ...p }) => ({
     ...p,
     createdBy: personOf(createdBy, auth),

@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorMessage } from "@/modules/shell/ui/error-message";
 import { useTRPC } from "@/trpc/client";
+import { withoutProject } from "./project-list-queries";
 
 export function DeleteProjectDialog({
   project,
@@ -22,7 +23,7 @@ export function DeleteProjectDialog({
   const remove = useMutation(
     trpc.projects.delete.mutationOptions({
       onSuccess: () => {
-        queryClient.setQueryData(trpc.projects.list.queryKey(), (old) => old?.filter((p) => p.id !== project.id));
+        queryClient.setQueriesData(trpc.projects.list.pathFilter(), (old) => withoutProject(old, project.id));
         void queryClient.invalidateQueries(trpc.projects.list.queryFilter());
         toast.success(`Deleted “${project.name}”`);
         onOpenChange(false);

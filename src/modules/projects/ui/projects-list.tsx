@@ -1,25 +1,31 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { FolderIcon, PlusIcon } from "@/components/icons";
-import { buttonClasses } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/modules/shell/ui/error-message";
 import { useTRPC } from "@/trpc/client";
 import { ProjectCard } from "./project-card";
+import { nextProjectsCursor, PROJECT_PAGES_INPUT } from "./project-list-queries";
 
-/** All the team's projects, newest activity first. Polls only while one of them is generating. */
+/**
+ * The team's projects, newest activity first, a page at a time ("Show more" loads the next).
+ * Polls the loaded pages only while one of them is generating.
+ */
 export function ProjectsList() {
   const trpc = useTRPC();
-  const projects = useQuery(
-    trpc.projects.list.queryOptions(undefined, {
-      refetchInterval: (query) => (query.state.data?.some((p) => p.activeRunStatus) ? 3000 : false),
+  const projects = useInfiniteQuery(
+    trpc.projects.list.infiniteQueryOptions(PROJECT_PAGES_INPUT, {
+      getNextPageParam: nextProjectsCursor,
+      refetchInterval: (query) => (query.state.data?.pages.some((page) => page.items.some((p) => p.activeRunStatus)) ? 3000 : false),
     }),
   );
 
   if (projects.isPending) return <ProjectsListSkeleton />;
-  if (projects.isError) {
+  // A failed "Show more" keeps the loaded pages (and says so below them).
+  if (projects.isError && !projects.data) {
     return (
       <div role="alert" className="rounded-xl border border-destructive/30 bg-destructive/5 p-6 text-sm">
         <p className="font-medium text-destructive">Could not load your projects.</p>
@@ -30,14 +36,27 @@ export function ProjectsList() {
       </div>
     );
   }
-  if (projects.data.length === 0) return <EmptyProjects />;
+  const loaded = projects.data.pages.flatMap((page) => page.items);
+  if (loaded.length === 0) return <EmptyProjects />;
 
   return (
-    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Projects">
-      {projects.data.map((project) => (
-        <ProjectCard key={project.id} project={project} />
-      ))}
-    </ul>
+    <>
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Projects">
+        {loaded.map((project) => (
+          <ProjectCard key={project.id} project={project} />
+        ))}
+      </ul>
+      {projects.hasNextPage && (
+        <Button variant="outline" className="self-center" disabled={projects.isFetchingNextPage} onClick={() => void projects.fetchNextPage()}>
+          {projects.isFetchingNextPage ? "Loading…" : "Show more"}
+        </Button>
+      )}
+      {projects.isFetchNextPageError && (
+        <p role="alert" className="text-center text-sm text-destructive">
+          Could not load more projects: {errorMessage(projects.error)}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -6,14 +6,13 @@ import { LinkPendingSpinner } from "@/components/link-pending";
 import { RelativeTime } from "@/components/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
+import { RECENT_PROJECTS_SHOWN } from "../list-sizes";
 import { RunStatusBadge } from "./run-status-badge";
 
-const SHOWN = 6;
-
-/** The landing page's "continue where you left off" strip. */
+/** The landing page's "continue where you left off" strip: asks only for the few it shows. */
 export function RecentProjects() {
   const trpc = useTRPC();
-  const projects = useQuery(trpc.projects.list.queryOptions());
+  const projects = useQuery(trpc.projects.list.queryOptions({ limit: RECENT_PROJECTS_SHOWN }));
 
   if (projects.isPending) {
     return (
@@ -25,11 +24,11 @@ export function RecentProjects() {
     );
   }
   if (projects.isError) return <p className="text-sm text-muted-foreground">Your recent projects could not be loaded.</p>;
-  if (projects.data.length === 0) return <p className="text-sm text-muted-foreground">Your projects will show up here.</p>;
+  if (projects.data.items.length === 0) return <p className="text-sm text-muted-foreground">Your projects will show up here.</p>;
 
   return (
     <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-      {projects.data.slice(0, SHOWN).map((project) => (
+      {projects.data.items.map((project) => (
         <li key={project.id}>
           <Link
             href={`/projects/${project.id}`}

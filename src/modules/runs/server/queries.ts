@@ -1,46 +1,74 @@
+import { Prisma, type RunStatus } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
 import { displayNameOf } from "@/modules/auth/display-name";
-import { requireTeamProject } from "@/modules/projects/server/project-access";
-import { can } from "@/modules/teams/server/permissions";
+import { PROJECT_NOT_FOUND } from "@/modules/projects/server/project-access";
+import { assertCan, can } from "@/modules/teams/server/permissions";
 import type { ProgressEntry } from "./progress";
 import { ACTIVE_RUN_STATUSES } from "./run-policy";
 
-const RUN_VIEW = {
-  id: true,
-  status: true,
-  attempt: true,
-  progress: true,
-  error: true,
-  userMessageId: true,
-  queuedAt: true,
-  startedAt: true,
-  heartbeatAt: true,
-  finishedAt: true,
-  createdBy: { select: { id: true, name: true, email: true } },
-} as const;
+type PollRow = {
+  lastMessageId: string | null;
+  id: string | null;
+  status: RunStatus | null;
+  attempt: number;
+  progress: unknown;
+  error: string | null;
+  userMessageId: string;
+  queuedAt: Date;
+  startedAt: Date | null;
+  heartbeatAt: Date | null;
+  finishedAt: Date | null;
+  creatorId: string | null;
+  creatorName: string | null;
+  creatorEmail: string | null;
+};
 
 /**
- * The run the project view follows: the QUEUED/RUNNING one if any, else the latest (so a
- * finished run's outcome stays visible). Null for a project without runs; another team's
- * project is NOT_FOUND.
+ * What the project view polls while a run works, in one statement: the project (another team's
+ * is NOT_FOUND), the run it follows — the QUEUED/RUNNING one if any, else the latest, so a
+ * finished run's outcome stays visible; null without runs — and the id of the newest message,
+ * so the client refetches the conversation (and its versions) only when something was added.
+ */
+export async function pollProject(db: Db, auth: AuthContext, projectId: string) {
+  const [row] = await db.$queryRaw<PollRow[]>`
+    SELECT
+      (SELECT m."id" FROM "Message" m WHERE m."projectId" = p."id" ORDER BY m."createdAt" DESC, m."id" DESC LIMIT 1) AS "lastMessageId",
+      r."id", r."status", r."attempt", r."progress", r."error", r."userMessageId",
+      r."queuedAt", r."startedAt", r."heartbeatAt", r."finishedAt",
+      u."id" AS "creatorId", u."name" AS "creatorName", u."email" AS "creatorEmail"
+    FROM "Project" p
+    LEFT JOIN LATERAL (
+      SELECT * FROM "Run" WHERE "projectId" = p."id"
+      ORDER BY ("status"::text IN (${Prisma.join(ACTIVE_RUN_STATUSES)})) DESC, "createdAt" DESC
+      LIMIT 1
+    ) r ON true
+    LEFT JOIN "User" u ON u."id" = r."createdById"
+    WHERE p."id" = ${projectId} AND p."teamId" = ${auth.teamId}`;
+  if (!row) throw new AppError("NOT_FOUND", PROJECT_NOT_FOUND);
+  assertCan(auth.role, "projects.view");
+  return { run: runView(auth, row), lastMessageId: row.lastMessageId };
+}
+
+/**
+ * The run the project view follows (see pollProject). Null for a project without runs; another
+ * team's project is NOT_FOUND.
  */
 export async function getActiveRun(db: Db, auth: AuthContext, projectId: string) {
-  await requireTeamProject(db, auth, projectId);
-  const run =
-    (await db.run.findFirst({
-      where: { projectId, status: { in: ACTIVE_RUN_STATUSES } },
-      orderBy: { createdAt: "desc" },
-      select: RUN_VIEW,
-    })) ?? (await db.run.findFirst({ where: { projectId }, orderBy: { createdAt: "desc" }, select: RUN_VIEW }));
-  if (!run) return null;
-  const { createdBy, ...rest } = run;
+  return (await pollProject(db, auth, projectId)).run;
+}
+
+function runView(auth: AuthContext, { lastMessageId: _, id, status, creatorId, creatorName, creatorEmail, ...rest }: PollRow) {
+  if (!id || !status) return null;
   return {
+    id,
+    status,
     ...rest,
-    progress: run.progress as ProgressEntry[],
+    progress: rest.progress as ProgressEntry[],
     /** Who started it, so a teammate's screen can say whose generation it is following. */
-    startedBy: createdBy ? { id: createdBy.id, name: displayNameOf(createdBy), isYou: createdBy.id === auth.userId } : null,
+    startedBy: creatorId ? { id: creatorId, name: displayNameOf({ name: creatorName, email: creatorEmail ?? "" }), isYou: creatorId === auth.userId } : null,
     /** Whether the caller may stop it (their own run, or anyone's for owners and admins). */
-    canCancel: can(auth.role, createdBy?.id === auth.userId ? "runs.cancelOwn" : "runs.cancelAny"),
+    canCancel: can(auth.role, creatorId === auth.userId ? "runs.cancelOwn" : "runs.cancelAny"),
   };
 }

@@ -1,10 +1,10 @@
-import { SignUp } from "@clerk/nextjs";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { providers } from "@/lib/providers";
 import { prefillEmail, SIGN_IN_PATH, SIGN_UP_PATH, safeNextPath } from "@/modules/auth/routes";
 import { getCurrentAuth } from "@/modules/auth/server/current-auth";
 import { AuthCard } from "@/modules/auth/ui/auth-card";
+import { clerkUi } from "@/modules/auth/ui/clerk-ui";
 import { SignUpForm } from "@/modules/auth/ui/sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
@@ -19,6 +19,7 @@ export default async function SignUpPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const next = safeNextPath(query.next);
   if (providers.auth === "clerk") {
+    const { SignUp } = await clerkUi();
     return <SignUp path={SIGN_UP_PATH} signInUrl={SIGN_IN_PATH} fallbackRedirectUrl={next} />;
   }
   if ((await params)["sign-up"]?.length) notFound();
