@@ -24,6 +24,8 @@ let app: NextApp;
 let browser: Browser;
 let page: Page;
 const cspViolations: string[] = [];
+/** Console errors and uncaught page errors, for the hydration check. */
+const pageErrors: string[] = [];
 const account = newAccount();
 
 beforeAll(async () => {
@@ -45,7 +47,10 @@ beforeAll(async () => {
   // Chromium reports every script, frame or style the Content-Security-Policy blocks on the console.
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    if (message.type() === "error") pageErrors.push(message.text());
   });
+  // React 19 reports a recoverable (hydration) error through window.reportError: a page error.
+  page.on("pageerror", (error) => pageErrors.push(error.message));
 }, BUILD_TIMEOUT);
 
 afterAll(async () => {
@@ -122,6 +127,64 @@ describe("prompt to preview in the browser", () => {
     await expect.poll(() => frame.locator("h1").textContent({ timeout: UI_TIMEOUT }), { timeout: UI_TIMEOUT }).toBe(
       "Crumb & Co — now open Sundays",
     );
+  });
+
+  it("a reload during a run shows the run's progress in plain words, with no hydration error", async () => {
+    const heading = "Crumb & Co — reloaded mid-run";
+    // Slow enough to reload while the run is writing its files.
+    model.conversation("[browser-reload]", [
+      { ...reply.writeFiles(pageFiles(heading)), delayMs: 3_000 },
+      reply.summary("The heading now says the page was reloaded mid-run."),
+    ]);
+    const box = page.getByLabel("Ask for a change");
+    await box.fill("Change the heading [browser-reload]");
+    await box.press("Enter");
+    const progress = page.getByRole("region", { name: "Generation progress" });
+    await expect.poll(() => progress.isVisible()).toBe(true);
+
+    pageErrors.length = 0;
+    await page.reload();
+    await expect.poll(() => progress.getByRole("status").first().textContent()).toMatch(/Building your UI|Waiting for a worker/);
+    // What the agent does is said in plain words; the raw steps sit behind a details toggle.
+    await expect.poll(() => progress.getByText("Writing the page: index.html, styles.css, app.js").isVisible(), { timeout: UI_TIMEOUT }).toBe(true);
+    const frame = previewFrame(page);
+    await expect.poll(() => frame.locator("h1").textContent({ timeout: UI_TIMEOUT }), { timeout: UI_TIMEOUT }).toBe(heading);
+    expect(pageErrors.filter((text) => /hydrat|Minified React error #(418|423|425)|did not match/i.test(text))).toEqual([]);
+  });
+
+  it("on a phone the project page switches between chat and a preview that fills most of the screen", async () => {
+    const projectUrl = page.url();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    try {
+      for (const width of [320, 390]) {
+        await page.setViewportSize({ width, height: 844 });
+        for (const url of [app.url, `${app.url}/projects`, projectUrl]) {
+          await page.goto(url);
+          await page.waitForLoadState("networkidle");
+          expect({ url, width, overflow: await overflow() }).toEqual({ url, width, overflow: 0 });
+        }
+      }
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(projectUrl);
+      const views = page.getByRole("group", { name: "Show" });
+      await views.getByRole("button", { name: "Chat" }).click();
+      await expect.poll(() => page.getByRole("list", { name: "Conversation" }).isVisible()).toBe(true);
+      await expect.poll(() => page.locator('iframe[title^="Preview of"]').isVisible()).toBe(false);
+      await views.getByRole("button", { name: "Preview" }).click();
+      const iframe = page.locator('iframe[title^="Preview of"]');
+      await expect.poll(() => iframe.isVisible()).toBe(true);
+      const box = await iframe.boundingBox();
+      expect(box!.height).toBeGreaterThanOrEqual(0.6 * 844);
+      // Inside the screen: nothing to scroll to.
+      expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+      await expect.poll(() => frame().locator("h1").count(), { timeout: UI_TIMEOUT }).toBe(1);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 860 });
+      await page.goto(projectUrl);
+    }
+    function frame() {
+      return previewFrame(page);
+    }
   });
 
   it("a stopped generation shows as an error with Retry, and Retry builds it", async () => {

@@ -36,7 +36,7 @@ export function Workspace({
   }
 
   return (
-    <Tabs value={tab} onValueChange={selectTab} className="flex h-full min-h-0 flex-col">
+    <Tabs value={tab} onValueChange={selectTab} className="flex h-full min-h-0 flex-1 flex-col">
       <div className="flex items-center gap-3 border-b border-border px-3 py-2">
         <TabsList aria-label="Workspace">
           <TabsTrigger value="preview">
