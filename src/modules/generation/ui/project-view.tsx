@@ -25,7 +25,7 @@ export function ProjectView({ projectId, maxLength }: { projectId: string; maxLe
   // null: follow the newest version; an id: the version the user picked.
   const [pickedFragmentId, setPickedFragmentId] = useState<string | null>(null);
   const showNewest = useCallback(() => setPickedFragmentId(null), []);
-  const { messages, run, runActive } = useProjectGeneration(projectId, { onRunFinished: showNewest });
+  const { messages, run, building } = useProjectGeneration(projectId, { onRunFinished: showNewest });
 
   const versions = versionsOf(messages.data);
   const latest = versions.at(-1) ?? null;
@@ -97,7 +97,7 @@ export function ProjectView({ projectId, maxLength }: { projectId: string; maxLe
           phoneView === "preview" ? "flex" : "hidden",
         )}
       >
-        <Workspace version={selected} latestNumber={latest?.number ?? 0} building={runActive} onShowLatest={showNewest} />
+        <Workspace version={selected} latestNumber={latest?.number ?? 0} building={building} lastRunStatus={run.data?.status ?? null} onShowLatest={showNewest} />
       </section>
     </div>
   );

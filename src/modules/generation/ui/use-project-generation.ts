@@ -9,7 +9,8 @@ import { isRunActive, type ChatMessage } from "./types";
 /**
  * The project's messages and its active run, polled only while a run is QUEUED/RUNNING. When the
  * run ends, messages are fetched once more (the result or error message lands then) and
- * `onRunFinished` fires so the page can show the newest version.
+ * `onRunFinished` fires so the page can show the newest version. `building` stays true until the
+ * messages show the run's outcome.
  */
 export function useProjectGeneration(projectId: string, { onRunFinished }: { onRunFinished?: () => void } = {}) {
   const trpc = useTRPC();
@@ -55,7 +56,11 @@ export function useProjectGeneration(projectId: string, { onRunFinished }: { onR
     onRunFinished?.();
   }, [run.data, projectId, queryClient, trpc, onRunFinished]);
 
-  return { messages, run, runActive };
+  // Between the run query seeing the run end and the messages catching up (~a poll), the new
+  // version is not in the list yet: still "building", so the preview does not flash "nothing yet".
+  const building = runActive || lastRunActive(messages.data);
+
+  return { messages, run, runActive, building };
 }
 
 function lastRunActive(messages: ChatMessage[] | undefined): boolean {

@@ -13,11 +13,14 @@ export function Workspace({
   version,
   latestNumber,
   building,
+  lastRunStatus,
   onShowLatest,
 }: {
   version: Version | null;
   latestNumber: number;
   building: boolean;
+  /** The latest run's status, so an empty preview can say why it is empty. */
+  lastRunStatus: string | null;
   onShowLatest: () => void;
 }) {
   const [tab, setTab] = useState("preview");
@@ -64,7 +67,7 @@ export function Workspace({
         )}
       </div>
       <TabsContent value="preview" className="min-h-0 flex-1">
-        <PreviewPane fragment={fragment} building={building} />
+        <PreviewPane fragment={fragment} building={building} lastRunStatus={lastRunStatus} />
       </TabsContent>
       <TabsContent value="code" className="min-h-0 flex-1">
         {codeOpened && <CodePane fragment={fragment} />}
