@@ -121,6 +121,14 @@ describe("prompt to preview in the browser", () => {
     );
     await expect.poll(() => box.isEnabled()).toBe(true);
 
+    // A paste over the limit is kept whole and refused, not cut.
+    const long = "Make it longer. ".repeat(300);
+    await box.fill(long);
+    expect((await box.inputValue()).length).toBe(long.length);
+    await expect.poll(() => page.getByRole("alert").filter({ hasText: "over the limit of 4,000" }).textContent()).toMatch(/^800 characters over/);
+    expect(await page.getByRole("button", { name: "Send prompt" }).isDisabled()).toBe(true);
+    await box.fill("");
+
     await page.getByRole("button", { name: /^Show version 1:/ }).click();
     await expect.poll(() => frame.locator("h1").textContent({ timeout: UI_TIMEOUT }), { timeout: UI_TIMEOUT }).toBe(heading);
     await page.getByRole("button", { name: "Show latest (v2)" }).click();
