@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { Toaster } from "sonner";
+import { IconDefaults } from "@/components/icon-defaults";
 import { AuthProvider } from "@/modules/auth/ui/auth-provider";
 import { AppHeader } from "@/modules/shell/ui/app-header";
 import { TRPCReactProvider } from "@/trpc/client";
@@ -19,6 +20,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
       <body className="flex min-h-dvh flex-col antialiased">
         <AuthProvider>
           <TRPCReactProvider>
+            <IconDefaults>
             <a
               href="#main"
               className="sr-only z-50 rounded-md bg-background px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:ring-2 focus:ring-ring"
@@ -30,6 +32,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
               {children}
             </main>
             <Toaster richColors closeButton position="top-center" />
+            </IconDefaults>
           </TRPCReactProvider>
         </AuthProvider>
       </body>

@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { reply, type ScriptedOpenAI } from "../support/scripted-openai";
@@ -15,6 +17,7 @@ import { pageFiles, startUIModel } from "./support/ui-model";
  * OLLIO_TEST_SKIP_BUILD=1 reuses an existing .next build (for quick local re-runs).
  */
 const BUILD_TIMEOUT = 10 * 60_000;
+const run = promisify(execFile);
 const UI_TIMEOUT = 30_000;
 
 let model: ScriptedOpenAI;
@@ -95,6 +98,14 @@ describe("prompt to preview in the browser", () => {
     await expect.poll(() => editor.textContent()).toContain("Crumb &amp; Co — fresh bread daily");
     await page.getByRole("button", { name: "styles.css", exact: true }).click();
     await expect.poll(() => editor.textContent()).toContain("#4338ca");
+
+    // "All (.zip)" downloads one archive that Info-ZIP accepts, holding every file.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download all files as a zip" }).click()]);
+    const archive = path.join(sandboxRoot, "download.zip");
+    await download.saveAs(archive);
+    expect((await run("unzip", ["-t", archive])).stdout).toMatch(/No errors detected/);
+    expect((await run("unzip", ["-Z1", archive])).stdout.trim().split("\n").sort()).toEqual(["app.js", "index.html", "styles.css"]);
+    expect((await run("unzip", ["-p", archive, "styles.css"])).stdout).toBe(pageFiles(heading)["styles.css"]);
 
     // Nothing is running now, so the page has stopped polling.
     const calls: string[] = [];
@@ -247,6 +258,18 @@ describe("prompt to preview in the browser", () => {
     const html = await response.text();
     expect(html).toContain(`nonce="${nonce}"`);
     expect(cspViolations).toEqual([]);
+  });
+
+  it("deleting a project asks first in an alert dialog, and Cancel keeps it", async () => {
+    await page.goto(`${app.url}/projects`);
+    const projects = page.getByRole("list", { name: "Projects" }).getByRole("listitem");
+    const before = await projects.count();
+    await page.getByRole("button", { name: /^Delete / }).first().click();
+    const dialog = page.getByRole("alertdialog", { name: "Delete this project?" });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await projects.count()).toBe(before);
   });
 
   it("the account page changes the password (refusing a common one) and signs out everywhere", async () => {

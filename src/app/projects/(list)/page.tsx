@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PlusIcon } from "@/components/icons";
+import { PlusIcon } from "lucide-react";
 import { buttonClasses } from "@/components/ui/button";
 import { ProjectsList } from "@/modules/projects/ui/projects-list";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";

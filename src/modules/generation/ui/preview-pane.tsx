@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { ExternalLinkIcon, MonitorIcon, RefreshIcon } from "@/components/icons";
+import { ExternalLinkIcon, MonitorIcon, RefreshCwIcon } from "lucide-react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
@@ -46,7 +46,7 @@ export function PreviewPane({
     <div className="flex h-full min-h-0 flex-col">
       <div className="flex items-center gap-1.5 border-b border-border px-2 py-1.5">
         <Button variant="ghost" size="icon-sm" aria-label="Reload preview" title="Reload preview" onClick={() => setReloadCount((n) => n + 1)}>
-          <RefreshIcon />
+          <RefreshCwIcon />
         </Button>
         <div className="flex h-8 min-w-0 flex-1 items-center gap-2 rounded-md bg-muted px-3 text-xs text-muted-foreground">
           {loading ? <Spinner className="size-3" /> : <MonitorIcon className="size-3.5 shrink-0" />}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { CodeIcon, MonitorIcon } from "@/components/icons";
+import { CodeIcon, MonitorIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { CodePane, preloadCodeViewer } from "./code-pane";

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { SparklesIcon } from "@/components/icons";
+import { SparklesIcon } from "lucide-react";
 import { SIGN_UP_PATH, withNext } from "@/modules/auth/routes";
 import { PromptBox } from "@/modules/generation/ui/prompt-box";
 import { useModelChoice } from "@/modules/models/ui/model-choice";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
-import { PencilIcon, TrashIcon } from "@/components/icons";
+import { PencilIcon, TrashIcon } from "lucide-react";
 import { LinkPendingSpinner } from "@/components/link-pending";
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
