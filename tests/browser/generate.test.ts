@@ -248,6 +248,39 @@ describe("prompt to preview in the browser", () => {
     expect(await response.text()).toContain("<h1");
   });
 
+  it("dark mode follows the system, and the header's choice is kept and applied before the page paints", async () => {
+    const isDark = () => page.evaluate(() => document.documentElement.classList.contains("dark"));
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    try {
+      await page.emulateMedia({ colorScheme: "dark" });
+      await page.goto(`${app.url}/projects`);
+      expect(await isDark()).toBe(true);
+      const darkBackground = await background();
+
+      pageErrors.length = 0;
+      await page.getByRole("button", { name: "Theme" }).click();
+      await page.getByRole("menuitemradio", { name: "Light" }).click();
+      expect(await isDark()).toBe(false);
+      expect(await background()).not.toBe(darkBackground);
+      await page.reload();
+      expect(await isDark()).toBe(false);
+      expect(await page.evaluate(() => localStorage.getItem("ollio-theme"))).toBe("light");
+
+      // The choice is applied by an inline script in <head>, allowed by the request's CSP nonce.
+      const response = await page.request.get(`${app.url}/projects`);
+      const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1];
+      const head = (await response.text()).split("</head>")[0]!;
+      expect(head).toContain(`<script nonce="${nonce}">(function(){try{var t=localStorage.getItem("ollio-theme")`);
+      expect(pageErrors.filter((text) => /hydrat|Minified React error #(418|423|425)/i.test(text))).toEqual([]);
+
+      await page.getByRole("button", { name: "Theme" }).click();
+      await page.getByRole("menuitemradio", { name: "System" }).click();
+      expect(await isDark()).toBe(true);
+    } finally {
+      await page.emulateMedia({ colorScheme: "light" });
+    }
+  });
+
   it("every page carried a nonce-based Content-Security-Policy, and it blocked nothing the app needed", async () => {
     const response = await fetch(`${app.url}/sign-in`);
     const policy = response.headers.get("content-security-policy") ?? "";
