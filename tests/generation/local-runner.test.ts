@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createProjectFromPrompt, sendPrompt } from "@/modules/generation/server/send-prompt";
 import { previewUrlFor } from "@/modules/preview/server/preview-url";
+import { renameProject } from "@/modules/projects/server/projects";
 import type { ProgressEntry } from "@/modules/runs/server/progress";
 import { reply } from "../support/scripted-openai";
 import { createTeamMember, currentBalance, ledgerKinds } from "./support/fixtures";
@@ -31,7 +32,9 @@ describe("generation through the embedded pg-boss runner", () => {
     expect(fragment.previewToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(fragment.previewUrl).toBe(previewUrlFor(fragment.previewToken));
     expect(fragment.previewUrl).not.toContain(fragment.id);
-    expect(fragment.title).toBe("I built a bakery landing page with a heading and styles");
+    expect(fragment.title).toBe("A bakery landing page with a heading and styles");
+    // Named after the page's <title> rather than the prompt's opening words.
+    expect((await db.project.findUniqueOrThrow({ where: { id: sent.projectId } })).name).toBe("Bakery");
     expect(fragment.message).toMatchObject({ role: "ASSISTANT", kind: "RESULT", content: "I built a bakery landing page with a heading and styles." });
     expect(await ledgerKinds(db, sent.runId)).toEqual(["RESERVE", "COMMIT"]);
     expect(await currentBalance(db, team.id)).toBe(4);
@@ -80,6 +83,21 @@ describe("generation through the embedded pg-boss runner", () => {
     expect((versions[1]!.files as Record<string, string>)["index.html"]).toBe(updated);
     // The template's starter files the first version kept are still there; nothing else appeared.
     expect(Object.keys(versions[1]!.files as object).sort()).toEqual(Object.keys(versions[0]!.files as object).sort());
+  });
+
+  it("keeps a person's rename over the next version's page title", async () => {
+    const { auth } = await createTeamMember(db, { credits: 5 });
+    const titled = (title: string) => PAGE.replace("<title>Bakery</title>", `<title>${title}</title>`);
+    stack.model.conversation("[named-1]", [reply.writeFiles({ "index.html": titled("Crumb &amp; Co") }), reply.summary("Built it.")]);
+    const first = await createProjectFromPrompt(db, { auth, content: "please make me a page for the bakery on the corner [named-1]" }, stack.sendDeps);
+    await waitForRun(first.runId, { statuses: ["SUCCEEDED"] });
+    expect((await db.project.findUniqueOrThrow({ where: { id: first.projectId } })).name).toBe("Crumb & Co");
+
+    await renameProject(db, auth, first.projectId, "Corner bakery");
+    stack.model.conversation("[named-2]", [reply.writeFiles({ "index.html": titled("Crumb &amp; Co — Sundays") }), reply.summary("Added Sundays.")]);
+    const second = await sendPrompt(db, { auth, projectId: first.projectId, content: "Mention Sundays [named-2]" }, stack.sendDeps);
+    await waitForRun(second.runId, { statuses: ["SUCCEEDED"] });
+    expect((await db.project.findUniqueOrThrow({ where: { id: first.projectId } })).name).toBe("Corner bakery");
   });
 
   it("retries after a model HTTP 500 and then succeeds, charging once", async () => {

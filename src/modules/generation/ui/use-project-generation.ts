@@ -53,6 +53,8 @@ export function useProjectGeneration(projectId: string, { onRunFinished }: { onR
     // A finished run commits or refunds its credit, and changes the project's "running" badge.
     void queryClient.invalidateQueries(trpc.usage.status.queryFilter());
     void queryClient.invalidateQueries(trpc.projects.list.queryFilter());
+    // Its first version (or its page's title) may have given the project its name.
+    void queryClient.invalidateQueries(trpc.projects.get.queryFilter({ projectId }));
     onRunFinished?.();
   }, [run.data, projectId, queryClient, trpc, onRunFinished]);
 
