@@ -37,17 +37,17 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
         <AuthProvider>
           <TRPCReactProvider>
             <IconDefaults>
-            <a
-              href="#main"
-              className="sr-only z-50 rounded-md bg-background px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:ring-2 focus:ring-ring"
-            >
-              Skip to content
-            </a>
-            <AppHeader />
-            <main id="main" className="flex min-h-0 flex-1 flex-col">
-              {children}
-            </main>
-            <Toaster richColors closeButton position="top-center" />
+              <a
+                href="#main"
+                className="sr-only z-50 rounded-md bg-background px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:ring-2 focus:ring-ring"
+              >
+                Skip to content
+              </a>
+              <AppHeader />
+              <main id="main" className="flex min-h-0 flex-1 flex-col">
+                {children}
+              </main>
+              <Toaster theme="system" richColors closeButton position="top-center" />
             </IconDefaults>
           </TRPCReactProvider>
         </AuthProvider>
