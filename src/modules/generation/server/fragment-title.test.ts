@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { automaticProjectName, fragmentTitle, pageTitle } from "./fragment-title";
+import { projectNameFromPrompt } from "./project-name";
 
 describe("fragmentTitle", () => {
   it("is the summary's first sentence without the agent's first person", () => {
@@ -17,6 +18,11 @@ describe("fragmentTitle", () => {
     expect(fragmentTitle("I built a landing page for a small family bakery in the old town, with opening hours.", "x")).toBe(
       "A landing page for a small family bakery in the old town",
     );
+  });
+
+  it("does not cut inside a quotation", () => {
+    const summary = "I built a page for “A bakery landing page with opening hours and a list of breads”, with a heading.";
+    expect(fragmentTitle(summary, "a bakery landing page with opening hours")).toBe(projectNameFromPrompt("a bakery landing page with opening hours"));
   });
 
   it("falls back to the prompt's opening words when the summary has no usable sentence", () => {

@@ -38,8 +38,14 @@ function shortClause(text: string): string {
   if (text.length <= MAX_TITLE) return text;
   const head = text.slice(0, MAX_TITLE + 1);
   const cuts = [head.lastIndexOf(","), head.lastIndexOf(" with "), head.lastIndexOf(" and "), head.lastIndexOf(" — "), head.lastIndexOf(" - ")];
-  const cut = Math.max(...cuts.filter((at) => at >= 15));
+  // Never inside quotes: "A page for “A bakery landing page" would be cut mid-phrase after all.
+  const cut = Math.max(...cuts.filter((at) => at >= 15 && !opensQuote(text.slice(0, at))));
   return cut > 0 ? text.slice(0, cut).trim() : "";
+}
+
+function opensQuote(text: string) {
+  const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
+  return count(/“/g) > count(/”/g) || count(/"/g) % 2 === 1;
 }
 
 function capitalise(text: string) {
