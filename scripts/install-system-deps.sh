@@ -2,10 +2,10 @@
 # Debian/Ubuntu packages Ollio uses outside npm:
 #   bubblewrap  the local sandbox (required to generate UIs without E2B)
 #   util-linux  prlimit, used for the sandbox's per-command limits (present on most systems)
-#   chromium    only for the browser tests (pass --with-browser)
+#   chromium    only for the tests (pass --with-browser), with unzip to check downloaded archives
 set -euo pipefail
 packages=(bubblewrap util-linux ca-certificates)
-[ "${1:-}" = "--with-browser" ] && packages+=(chromium)
+[ "${1:-}" = "--with-browser" ] && packages+=(chromium unzip)
 
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

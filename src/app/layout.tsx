@@ -1,5 +1,8 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { Toaster } from "sonner";
+import { IconDefaults } from "@/components/icon-defaults";
+import { THEME_SCRIPT } from "@/components/theme-script";
 import { AuthProvider } from "@/modules/auth/ui/auth-provider";
 import { AppHeader } from "@/modules/shell/ui/app-header";
 import { TRPCReactProvider } from "@/trpc/client";
@@ -11,25 +14,41 @@ export const metadata: Metadata = {
   icons: { icon: "/favicon.svg" },
 };
 
-export const viewport: Viewport = { themeColor: "#ffffff", width: "device-width", initialScale: 1 };
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fcfcfc" },
+    { media: "(prefers-color-scheme: dark)", color: "#141414" },
+  ],
+  colorScheme: "light dark",
+  width: "device-width",
+  initialScale: 1,
+};
 
-export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  // The CSP allows inline scripts only with this request's nonce (src/proxy.ts sets it).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en">
+    // The theme script sets <html>'s class before hydration: React must not "correct" it.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="flex min-h-dvh flex-col antialiased">
         <AuthProvider>
           <TRPCReactProvider>
-            <a
-              href="#main"
-              className="sr-only z-50 rounded-md bg-background px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:ring-2 focus:ring-ring"
-            >
-              Skip to content
-            </a>
-            <AppHeader />
-            <main id="main" className="flex min-h-0 flex-1 flex-col">
-              {children}
-            </main>
-            <Toaster richColors closeButton position="top-center" />
+            <IconDefaults>
+              <a
+                href="#main"
+                className="sr-only z-50 rounded-md bg-background px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:ring-2 focus:ring-ring"
+              >
+                Skip to content
+              </a>
+              <AppHeader />
+              <main id="main" className="flex min-h-0 flex-1 flex-col">
+                {children}
+              </main>
+              <Toaster theme="system" richColors closeButton position="top-center" />
+            </IconDefaults>
           </TRPCReactProvider>
         </AuthProvider>
       </body>

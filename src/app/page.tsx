@@ -9,7 +9,8 @@ import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 export default async function LandingPage({ searchParams }: { searchParams: Promise<{ prompt?: string | string[] }> }) {
   const [user, params] = await Promise.all([getCurrentUser(), searchParams]);
-  const initialPrompt = typeof params.prompt === "string" ? params.prompt.slice(0, PROMPT_MAX_LENGTH) : undefined;
+  // Never cut: a prompt over the limit shows as such in the box, which refuses to send it.
+  const initialPrompt = typeof params.prompt === "string" ? params.prompt : undefined;
   // Awaited, not streamed: the client reads it with useQuery, which renders "loading" on the
   // server but may already have the streamed data when it hydrates — a hydration mismatch.
   if (user) await getQueryClient().prefetchQuery(trpc.projects.list.queryOptions({ limit: RECENT_PROJECTS_SHOWN }));

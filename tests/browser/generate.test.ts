@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { reply, type ScriptedOpenAI } from "../support/scripted-openai";
@@ -15,6 +17,7 @@ import { pageFiles, startUIModel } from "./support/ui-model";
  * OLLIO_TEST_SKIP_BUILD=1 reuses an existing .next build (for quick local re-runs).
  */
 const BUILD_TIMEOUT = 10 * 60_000;
+const run = promisify(execFile);
 const UI_TIMEOUT = 30_000;
 
 let model: ScriptedOpenAI;
@@ -24,6 +27,8 @@ let app: NextApp;
 let browser: Browser;
 let page: Page;
 const cspViolations: string[] = [];
+/** Console errors and uncaught page errors, for the hydration check. */
+const pageErrors: string[] = [];
 const account = newAccount();
 
 beforeAll(async () => {
@@ -45,7 +50,10 @@ beforeAll(async () => {
   // Chromium reports every script, frame or style the Content-Security-Policy blocks on the console.
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    if (message.type() === "error") pageErrors.push(message.text());
   });
+  // React 19 reports a recoverable (hydration) error through window.reportError: a page error.
+  page.on("pageerror", (error) => pageErrors.push(error.message));
 }, BUILD_TIMEOUT);
 
 afterAll(async () => {
@@ -91,6 +99,15 @@ describe("prompt to preview in the browser", () => {
     await page.getByRole("button", { name: "styles.css", exact: true }).click();
     await expect.poll(() => editor.textContent()).toContain("#4338ca");
 
+    // "All (.zip)" downloads one archive that Info-ZIP accepts, holding every file.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download all files as a zip" }).click()]);
+    const archive = path.join(sandboxRoot, "download.zip");
+    await download.saveAs(archive);
+    expect((await run("unzip", ["-t", archive])).stdout).toMatch(/No errors detected/);
+    // (The sandbox template's own starter files are part of the version too.)
+    expect((await run("unzip", ["-Z1", archive])).stdout.trim().split("\n")).toEqual(expect.arrayContaining(["app.js", "index.html", "styles.css"]));
+    expect((await run("unzip", ["-p", archive, "styles.css"])).stdout).toBe(pageFiles(heading)["styles.css"]);
+
     // Nothing is running now, so the page has stopped polling.
     const calls: string[] = [];
     const recordCall = (request: { url(): string }) => void (request.url().includes("/api/trpc/") && calls.push(request.url()));
@@ -116,12 +133,78 @@ describe("prompt to preview in the browser", () => {
     );
     await expect.poll(() => box.isEnabled()).toBe(true);
 
+    // A paste over the limit is kept whole and refused, not cut.
+    const long = "Make it longer. ".repeat(300);
+    await box.fill(long);
+    expect((await box.inputValue()).length).toBe(long.length);
+    await expect.poll(() => page.getByRole("alert").filter({ hasText: "over the limit of 4,000" }).textContent()).toMatch(/^800 characters over/);
+    expect(await page.getByRole("button", { name: "Send prompt" }).isDisabled()).toBe(true);
+    await box.fill("");
+
     await page.getByRole("button", { name: /^Show version 1:/ }).click();
     await expect.poll(() => frame.locator("h1").textContent({ timeout: UI_TIMEOUT }), { timeout: UI_TIMEOUT }).toBe(heading);
     await page.getByRole("button", { name: "Show latest (v2)" }).click();
     await expect.poll(() => frame.locator("h1").textContent({ timeout: UI_TIMEOUT }), { timeout: UI_TIMEOUT }).toBe(
       "Crumb & Co — now open Sundays",
     );
+  });
+
+  it("a reload during a run shows the run's progress in plain words, with no hydration error", async () => {
+    const heading = "Crumb & Co — reloaded mid-run";
+    // Slow enough to reload while the run is working, and to read its progress after the files are written.
+    model.conversation("[browser-reload]", [
+      { ...reply.writeFiles(pageFiles(heading)), delayMs: 3_000 },
+      reply.summary("The heading now says the page was reloaded mid-run.", 4_000),
+    ]);
+    const box = page.getByLabel("Ask for a change");
+    await box.fill("Change the heading [browser-reload]");
+    await box.press("Enter");
+    const progress = page.getByRole("region", { name: "Generation progress" });
+    await expect.poll(() => progress.isVisible()).toBe(true);
+
+    pageErrors.length = 0;
+    await page.reload();
+    await expect.poll(() => progress.getByRole("status").first().textContent()).toMatch(/Building your UI|Waiting for a worker/);
+    // What the agent does is said in plain words; the raw steps sit behind a details toggle.
+    await expect.poll(() => progress.getByText("Writing the page: index.html, styles.css, app.js").isVisible(), { timeout: UI_TIMEOUT }).toBe(true);
+    const frame = previewFrame(page);
+    await expect.poll(() => frame.locator("h1").textContent({ timeout: UI_TIMEOUT }), { timeout: UI_TIMEOUT }).toBe(heading);
+    expect(pageErrors.filter((text) => /hydrat|Minified React error #(418|423|425)|did not match/i.test(text))).toEqual([]);
+  }, 60_000);
+
+  it("on a phone the project page switches between chat and a preview that fills most of the screen", async () => {
+    const projectUrl = page.url();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    try {
+      for (const width of [320, 390]) {
+        await page.setViewportSize({ width, height: 844 });
+        for (const url of [app.url, `${app.url}/projects`, projectUrl]) {
+          await page.goto(url);
+          await page.waitForLoadState("networkidle");
+          expect({ url, width, overflow: await overflow() }).toEqual({ url, width, overflow: 0 });
+        }
+      }
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(projectUrl);
+      const views = page.getByRole("group", { name: "Show" });
+      await views.getByRole("button", { name: "Chat" }).click();
+      await expect.poll(() => page.getByRole("list", { name: "Conversation" }).isVisible()).toBe(true);
+      await expect.poll(() => page.locator('iframe[title^="Preview of"]').isVisible()).toBe(false);
+      await views.getByRole("button", { name: "Preview" }).click();
+      const iframe = page.locator('iframe[title^="Preview of"]');
+      await expect.poll(() => iframe.isVisible()).toBe(true);
+      const box = await iframe.boundingBox();
+      expect(box!.height).toBeGreaterThanOrEqual(0.6 * 844);
+      // Inside the screen: nothing to scroll to.
+      expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+      await expect.poll(() => frame().locator("h1").count(), { timeout: UI_TIMEOUT }).toBe(1);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 860 });
+      await page.goto(projectUrl);
+    }
+    function frame() {
+      return previewFrame(page);
+    }
   });
 
   it("a stopped generation shows as an error with Retry, and Retry builds it", async () => {
@@ -139,7 +222,7 @@ describe("prompt to preview in the browser", () => {
 
     const frame = previewFrame(page);
     await expect.poll(() => frame.locator("h1").textContent({ timeout: UI_TIMEOUT }), { timeout: UI_TIMEOUT }).toBe(wish);
-    await expect.poll(() => page.getByRole("button", { name: /^Show version 3:/ }).getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => page.getByRole("button", { name: /^Show version 4:/ }).getAttribute("aria-pressed")).toBe("true");
     await expect.poll(() => page.getByRole("button", { name: "Retry" }).count()).toBe(0);
   });
 
@@ -215,6 +298,39 @@ describe("prompt to preview in the browser", () => {
     await expect.poll(() => card.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1280);
   }, 120_000);
 
+  it("dark mode follows the system, and the header's choice is kept and applied before the page paints", async () => {
+    const isDark = () => page.evaluate(() => document.documentElement.classList.contains("dark"));
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    try {
+      await page.emulateMedia({ colorScheme: "dark" });
+      await page.goto(`${app.url}/projects`);
+      expect(await isDark()).toBe(true);
+      const darkBackground = await background();
+
+      pageErrors.length = 0;
+      await page.getByRole("button", { name: "Theme" }).click();
+      await page.getByRole("menuitemradio", { name: "Light" }).click();
+      expect(await isDark()).toBe(false);
+      expect(await background()).not.toBe(darkBackground);
+      await page.reload();
+      expect(await isDark()).toBe(false);
+      expect(await page.evaluate(() => localStorage.getItem("ollio-theme"))).toBe("light");
+
+      // The choice is applied by an inline script in <head>, allowed by the request's CSP nonce.
+      const response = await page.request.get(`${app.url}/projects`);
+      const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1];
+      const head = (await response.text()).split("</head>")[0]!;
+      expect(head).toContain(`<script nonce="${nonce}">(function(){try{var t=localStorage.getItem("ollio-theme")`);
+      expect(pageErrors.filter((text) => /hydrat|Minified React error #(418|423|425)/i.test(text))).toEqual([]);
+
+      await page.getByRole("button", { name: "Theme" }).click();
+      await page.getByRole("menuitemradio", { name: "System" }).click();
+      expect(await isDark()).toBe(true);
+    } finally {
+      await page.emulateMedia({ colorScheme: "light" });
+    }
+  });
+
   it("every page carried a nonce-based Content-Security-Policy, and it blocked nothing the app needed", async () => {
     const response = await fetch(`${app.url}/sign-in`);
     const policy = response.headers.get("content-security-policy") ?? "";
@@ -225,6 +341,18 @@ describe("prompt to preview in the browser", () => {
     const html = await response.text();
     expect(html).toContain(`nonce="${nonce}"`);
     expect(cspViolations).toEqual([]);
+  });
+
+  it("deleting a project asks first in an alert dialog, and Cancel keeps it", async () => {
+    await page.goto(`${app.url}/projects`);
+    const projects = page.getByRole("list", { name: "Projects" }).getByRole("listitem");
+    const before = await projects.count();
+    await page.getByRole("button", { name: /^Delete / }).first().click();
+    const dialog = page.getByRole("alertdialog", { name: "Delete this project?" });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await projects.count()).toBe(before);
   });
 
   it("the account page changes the password (refusing a common one) and signs out everywhere", async () => {

@@ -33,6 +33,11 @@ let invitationLink = "";
 let projectUrl = "";
 
 /** Nothing on the page is wider than the screen. */
+/** The phone layout's chat view (the project page shows chat or preview, one at a time). */
+async function showChat(page: Page) {
+  await page.getByRole("group", { name: "Show" }).getByRole("button", { name: "Chat" }).click();
+}
+
 async function expectNoHorizontalOverflow(page: Page) {
   const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }));
   expect(widths.content, `page ${page.url()} overflows horizontally`).toBeLessThanOrEqual(widths.viewport);
@@ -110,7 +115,8 @@ describe("a team working together in the browser", () => {
     await member.waitForURL(/\/projects$/);
 
     const projects = member.getByRole("list", { name: "Projects" });
-    await expect.poll(() => projects.getByRole("link", { name: /^Acme home page \[team-first\]/ }).isVisible()).toBe(true);
+    // Named after its page's <title>, not the prompt.
+    await expect.poll(() => projects.getByRole("link", { name: /^Acme — home/ }).isVisible()).toBe(true);
     await expect.poll(() => projects.getByText(/By Test owner/).isVisible()).toBe(true);
     await expect.poll(() => member.getByRole("button", { name: /Switch team$/ }).getAttribute("aria-label")).toBe("Team: Acme. Switch team");
     await expectNoHorizontalOverflow(member);
@@ -122,6 +128,8 @@ describe("a team working together in the browser", () => {
     await member.goto(projectUrl);
     await expect.poll(() => previewFrame(member).locator("h1").textContent({ timeout: UI_TIMEOUT }), { timeout: UI_TIMEOUT }).toBe("Acme — home");
     await expectNoHorizontalOverflow(member);
+    // On the phone the project opens on its preview; the prompt box is in the chat view.
+    await showChat(member);
     const memberBox = member.getByLabel("Ask for a change");
     await memberBox.fill("Add testimonials [team-slow]");
     await memberBox.press("Enter");
@@ -162,6 +170,7 @@ describe("a team working together in the browser", () => {
     await member.goto(`${app.url}/team`);
     await expectNoHorizontalOverflow(member);
     await member.goto(projectUrl);
+    await showChat(member);
     const box = member.getByLabel("Ask for a change");
     await expect.poll(() => box.isEnabled()).toBe(true);
     await box.fill("Add a footer [team-capped]");

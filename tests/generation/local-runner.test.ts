@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createProjectFromPrompt, sendPrompt } from "@/modules/generation/server/send-prompt";
 import { previewUrlFor } from "@/modules/preview/server/preview-url";
+import { renameProject } from "@/modules/projects/server/projects";
 import type { ProgressEntry } from "@/modules/runs/server/progress";
 import { reply } from "../support/scripted-openai";
 import { createTeamMember, currentBalance, ledgerKinds } from "./support/fixtures";
@@ -31,7 +32,9 @@ describe("generation through the embedded pg-boss runner", () => {
     expect(fragment.previewToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(fragment.previewUrl).toBe(previewUrlFor(fragment.previewToken));
     expect(fragment.previewUrl).not.toContain(fragment.id);
-    expect(fragment.title).toBe("I built a bakery landing page with a heading and styles");
+    expect(fragment.title).toBe("A bakery landing page with a heading and styles");
+    // Named after the page's <title> rather than the prompt's opening words.
+    expect((await db.project.findUniqueOrThrow({ where: { id: sent.projectId } })).name).toBe("Bakery");
     expect(fragment.message).toMatchObject({ role: "ASSISTANT", kind: "RESULT", content: "I built a bakery landing page with a heading and styles." });
     expect(await ledgerKinds(db, sent.runId)).toEqual(["RESERVE", "COMMIT"]);
     expect(await currentBalance(db, team.id)).toBe(4);
@@ -82,6 +85,21 @@ describe("generation through the embedded pg-boss runner", () => {
     expect(Object.keys(versions[1]!.files as object).sort()).toEqual(Object.keys(versions[0]!.files as object).sort());
   });
 
+  it("keeps a person's rename over the next version's page title", async () => {
+    const { auth } = await createTeamMember(db, { credits: 5 });
+    const titled = (title: string) => PAGE.replace("<title>Bakery</title>", `<title>${title}</title>`);
+    stack.model.conversation("[named-1]", [reply.writeFiles({ "index.html": titled("Crumb &amp; Co") }), reply.summary("Built it.")]);
+    const first = await createProjectFromPrompt(db, { auth, content: "please make me a page for the bakery on the corner [named-1]" }, stack.sendDeps);
+    await waitForRun(first.runId, { statuses: ["SUCCEEDED"] });
+    expect((await db.project.findUniqueOrThrow({ where: { id: first.projectId } })).name).toBe("Crumb & Co");
+
+    await renameProject(db, auth, first.projectId, "Corner bakery");
+    stack.model.conversation("[named-2]", [reply.writeFiles({ "index.html": titled("Crumb &amp; Co — Sundays") }), reply.summary("Added Sundays.")]);
+    const second = await sendPrompt(db, { auth, projectId: first.projectId, content: "Mention Sundays [named-2]" }, stack.sendDeps);
+    await waitForRun(second.runId, { statuses: ["SUCCEEDED"] });
+    expect((await db.project.findUniqueOrThrow({ where: { id: first.projectId } })).name).toBe("Corner bakery");
+  });
+
   it("retries after a model HTTP 500 and then succeeds, charging once", async () => {
     const { auth, team } = await createTeamMember(db, { credits: 5 });
     stack.model.conversation("[flaky]", [
@@ -93,7 +111,7 @@ describe("generation through the embedded pg-boss runner", () => {
     const run = await waitForRun(sent.runId);
     expect(run).toMatchObject({ status: "SUCCEEDED", attempt: 2 });
     const notes = (run.progress as ProgressEntry[]).map((p) => p.detail);
-    expect(notes).toContain("Attempt 1 failed: The AI model returned an error: upstream overloaded Retrying…");
+    expect(notes).toContain("Attempt 1 failed: The AI service reported an error. Try again in a moment. Retrying…");
     expect(await ledgerKinds(db, sent.runId)).toEqual(["RESERVE", "COMMIT"]);
     expect(await currentBalance(db, team.id)).toBe(4);
   });
@@ -115,10 +133,10 @@ describe("generation through the embedded pg-boss runner", () => {
     ]);
     const broken = await createProjectFromPrompt(db, { auth, content: "Never valid [malformed-always]" }, stack.sendDeps);
     const run = await waitForRun(broken.runId);
-    expect(run).toMatchObject({ status: "FAILED", attempt: 3, error: "The AI model sent malformed tool-call arguments." });
+    expect(run).toMatchObject({ status: "FAILED", attempt: 3, error: "The AI sent a garbled answer. Try again; rewording your request can help." });
     const messages = await db.message.findMany({ where: { projectId: broken.projectId }, orderBy: { createdAt: "asc" } });
     expect(messages.map((m) => [m.role, m.kind])).toEqual([["USER", "RESULT"], ["ASSISTANT", "ERROR"]]);
-    expect(messages[1]?.content).toBe("The AI model sent malformed tool-call arguments. Your credit was returned.");
+    expect(messages[1]?.content).toBe("The AI sent a garbled answer. Try again; rewording your request can help. Your credit was returned.");
     expect(await ledgerKinds(db, broken.runId)).toEqual(["RESERVE", "REFUND"]);
     expect(await currentBalance(db, team.id)).toBe(4); // 5 − the successful run; the failed one was refunded
   });
@@ -128,7 +146,8 @@ describe("generation through the embedded pg-boss runner", () => {
     stack.model.conversation("[endless]", Array.from({ length: 10 }, () => reply.terminal("echo still working")));
     const sent = await createProjectFromPrompt(db, { auth, content: "Never finishes [endless]" }, stack.sendDeps);
     const run = await waitForRun(sent.runId);
-    expect(run).toMatchObject({ status: "FAILED", attempt: 1, error: "The AI did not finish within 5 steps (it never sent its <task_summary>)." });
+    expect(run).toMatchObject({ status: "FAILED", attempt: 1, error: expect.stringMatching(/^The AI kept working without finishing the page, so Ollio stopped it\. Try again/) });
+    expect(run.error).not.toMatch(/task_summary|steps/);
     expect(stack.model.requestsFor("[endless]")).toHaveLength(5);
     expect(await ledgerKinds(db, sent.runId)).toEqual(["RESERVE", "REFUND"]);
     expect(await currentBalance(db, team.id)).toBe(5);
@@ -146,7 +165,7 @@ describe("generation through the embedded pg-boss runner", () => {
     const run = await waitForRun(sent.runId);
     expect(run).toMatchObject({ status: "SUCCEEDED", attempt: 2 });
     const notes = (run.progress as ProgressEntry[]).map((p) => p.detail).join("\n");
-    expect(notes).toContain("The AI model called a tool that does not exist (deleteEverything)");
+    expect(notes).toContain("Attempt 1 failed: The AI sent a garbled answer.");
 
     const afterEscape = stack.model.requestsFor("[tools]")[2]?.body.messages.at(-1);
     expect(afterEscape?.role).toBe("tool");
@@ -161,7 +180,7 @@ describe("generation through the embedded pg-boss runner", () => {
     stack.model.conversation("[slow]", [reply.text("late", 5_000), reply.text("late", 5_000), reply.text("late", 5_000)]);
     const sent = await createProjectFromPrompt(db, { auth, content: "Slow model [slow]" }, stack.sendDeps);
     const run = await waitForRun(sent.runId, { timeoutMs: 25_000 });
-    expect(run).toMatchObject({ status: "FAILED", attempt: 3, error: "The AI model did not answer within 3 seconds." });
+    expect(run).toMatchObject({ status: "FAILED", attempt: 3, error: "The AI took too long to answer (more than 3 seconds). Try again in a moment." });
     expect(await ledgerKinds(db, sent.runId)).toEqual(["RESERVE", "REFUND"]);
     expect(await currentBalance(db, team.id)).toBe(5);
   }, 40_000);

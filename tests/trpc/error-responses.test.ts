@@ -74,6 +74,27 @@ describe("a NUL character in any string input", () => {
   });
 });
 
+describe("input over the server's limits", () => {
+  it("answers one readable message (the first issue's), and keeps the issues for forms", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    const alice = await createUserWithTeam(db, "Alice");
+    const { status, error } = await call(alice, "projects.create", { content: "x".repeat(100_000) });
+    expect(status).toBe(400);
+    expect(error?.message).toBe("Prompts can be at most 4,000 characters.");
+    expect((error?.data as { zodError?: { fieldErrors: Record<string, string[]> } }).zodError?.fieldErrors.content).toEqual([
+      "Prompts can be at most 4,000 characters.",
+    ]);
+    expect(await db.project.count({ where: { teamId: alice.teamId } })).toBe(0);
+  });
+
+  it("reads the same in development", async () => {
+    vi.stubEnv("NODE_ENV", "development");
+    const alice = await createUserWithTeam(db, "Alice");
+    const { error } = await call(alice, "projects.create", { content: "x".repeat(4001) });
+    expect(error?.message).toBe("Prompts can be at most 4,000 characters.");
+  });
+});
+
 describe("internal errors", () => {
   // A real failure with a revealing message: the database this client points at does not exist.
   const brokenDb = createDbClient(process.env.DATABASE_URL!.replace(/\/([^/?]+)(\?|$)/, "/no_such_database_x$2"));

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PlusIcon } from "@/components/icons";
+import { PlusIcon } from "lucide-react";
 import { buttonClasses } from "@/components/ui/button";
 import { nextProjectsCursor, PROJECT_PAGES_INPUT } from "@/modules/projects/ui/project-list-queries";
 import { ProjectsList } from "@/modules/projects/ui/projects-list";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { AlertIcon } from "@/components/icons";
+import { TriangleAlertIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { toastPromptError } from "@/modules/generation/ui/prompt-error-toast";
@@ -50,7 +50,7 @@ export function VersionProblems({
   return (
     <section aria-label="Problems found in this version" className="flex max-w-sm flex-col gap-2 rounded-lg border border-amber-300/60 bg-amber-50 px-3 py-2 text-amber-950 dark:bg-amber-950/30 dark:text-amber-100">
       <p className="flex items-center gap-1.5 text-sm font-medium">
-        <AlertIcon className="size-4 shrink-0" aria-hidden />
+        <TriangleAlertIcon className="size-4 shrink-0" aria-hidden />
         {problems.length === 1 ? "The check found 1 problem the AI could not fix" : `The check found ${problems.length} problems the AI could not fix`}
       </p>
       <ul className="flex list-disc flex-col gap-1 pl-5 text-xs break-words">

@@ -158,6 +158,7 @@ async function endFailedAttempt(
   }
   const failure = deadline.signal.aborted ? deadline.error() : error instanceof GenerationError ? error : unexpected(error);
   if (failure.retryable && run.attempt < deps.settings.maxAttempts) {
+    console.warn(`[generation] run ${run.id} attempt ${run.attempt} failed, retrying:`, error);
     const note = progressEntry("note", `Attempt ${run.attempt} failed: ${failure.message} Retrying…`);
     await appendProgress(deps.db, run.id, run.attempt, [note]);
     if (await releaseRun(deps.db, run.id, run.attempt)) {
@@ -171,7 +172,10 @@ async function endFailedAttempt(
 }
 
 function unexpected(error: unknown): GenerationError {
-  const message = error instanceof Error ? error.message : String(error);
-  const reason = error instanceof SandboxError ? `The sandbox failed: ${message}` : `Something went wrong: ${message}`;
-  return new GenerationError(reason.slice(0, 500), true, { cause: error });
+  // The user gets what happened and what to do; the details are in the cause (logged by the worker).
+  const reason =
+    error instanceof SandboxError
+      ? "The workspace where Ollio builds your page stopped working. Try again in a moment."
+      : "Something went wrong while building your page. Try again in a moment.";
+  return new GenerationError(reason, true, { cause: error });
 }

@@ -1,7 +1,8 @@
+import type { Prisma } from "@/generated/prisma/client";
 import { fragmentCheckColumns } from "@/modules/check/server/saved-check";
 import { commitCredit } from "@/modules/credits/server/settle";
 import { newPreviewToken } from "@/modules/preview/server/preview-token";
-import { fragmentTitle } from "./fragment-title";
+import { automaticProjectName, fragmentTitle } from "./fragment-title";
 import type { GeneratedResult } from "./generate-attempt";
 import type { WorkflowDeps } from "./workflow-deps";
 
@@ -25,13 +26,14 @@ export async function saveGeneratedResult(deps: WorkflowDeps, result: GeneratedR
       data: { projectId, role: "ASSISTANT", kind: "RESULT", content: result.summary },
       select: { id: true },
     });
+    const title = fragmentTitle(result.summary, result.request);
     // The preview URL's capability: random, never derived from the row id (preview-token.ts).
     const previewToken = newPreviewToken();
     const fragment = await tx.fragment.create({
       data: {
         messageId: message.id,
         projectId,
-        title: fragmentTitle(result.summary, result.request),
+        title,
         files: result.files,
         sandboxId: result.sandboxId,
         sandboxUrl: result.sandboxUrl,
@@ -42,7 +44,15 @@ export async function saveGeneratedResult(deps: WorkflowDeps, result: GeneratedR
       select: { id: true },
     });
     await tx.project.update({ where: { id: projectId }, data: { updatedAt: new Date() } });
+    await renameAutomatically(tx, projectId, result.files, title);
     await commitCredit(tx, result.runId);
     return { kind: "succeeded", fragmentId: fragment.id };
   });
+}
+
+/** A short human name from the version (its page's <title>), unless a person has named the project. */
+async function renameAutomatically(tx: Prisma.TransactionClient, projectId: string, files: Record<string, string>, versionTitle: string) {
+  const isFirstVersion = (await tx.fragment.count({ where: { projectId } })) === 1;
+  const name = automaticProjectName(files, versionTitle, isFirstVersion);
+  if (name) await tx.project.updateMany({ where: { id: projectId, nameChosenByUser: false }, data: { name } });
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { AlertIcon, BotIcon, RefreshIcon } from "@/components/icons";
+import { TriangleAlertIcon, BotIcon, RefreshCwIcon } from "lucide-react";
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -95,14 +95,14 @@ export function ErrorMessage({
   return (
     <li className="flex gap-2.5">
       <span aria-hidden className="grid size-7 shrink-0 place-items-center rounded-full bg-destructive/10 text-destructive">
-        <AlertIcon className="size-4" />
+        <TriangleAlertIcon className="size-4" />
       </span>
       <div className="flex min-w-0 flex-1 flex-col gap-2 rounded-lg border border-destructive/25 bg-destructive/5 px-3 py-2">
         <p className="text-sm font-medium text-destructive">{cancelled ? "Generation stopped" : "Generation failed"}</p>
         <p className="text-sm whitespace-pre-wrap break-words text-foreground/80">{message.content}</p>
         {onRetry && (
           <Button variant="outline" size="sm" onClick={onRetry} disabled={retrying} className="self-start">
-            {retrying ? <Spinner /> : <RefreshIcon />}
+            {retrying ? <Spinner /> : <RefreshCwIcon />}
             {retrying ? "Retrying…" : "Retry"}
           </Button>
         )}

@@ -129,7 +129,7 @@ export function ChatPanel({
               cancelling={cancel.isPending}
             />
             {runPollFailing && (
-              <p role="status" className="text-xs text-amber-700">
+              <p role="status" className="text-xs text-amber-700 dark:text-amber-400">
                 Cannot reach Ollio right now; still trying. The progress above may be out of date.
               </p>
             )}

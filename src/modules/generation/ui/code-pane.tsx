@@ -4,13 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { toast } from "sonner";
-import { CheckIcon, CopyIcon, DownloadIcon, FileCodeIcon, FileIcon } from "@/components/icons";
+import { CheckIcon, CopyIcon, DownloadIcon, FileCodeIcon, FileIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/client";
 import { cn } from "@/components/ui/cn";
 import { downloadBlob, fileSafeName } from "./download";
 import { sortedPaths, type FragmentView } from "./fragment";
-import { storeZip } from "./store-zip";
+import { zipFiles } from "./zip-files";
 
 // CodeMirror is most of the project page's JavaScript: it loads on its own, off the path to the preview.
 const CodeViewer = dynamic(() => import("./code-viewer").then((m) => m.CodeViewer), {
@@ -78,7 +78,7 @@ function FragmentFiles({ title, files }: { title: string; files: Record<string, 
   }
 
   function downloadAll() {
-    downloadBlob(`${fileSafeName(title)}.zip`, new Blob([storeZip(files)], { type: "application/zip" }));
+    downloadBlob(`${fileSafeName(title)}.zip`, new Blob([zipFiles(files)], { type: "application/zip" }));
   }
 
   return (

@@ -7,6 +7,7 @@ import { toastPromptError } from "./prompt-error-toast";
 import { useModelChoice } from "@/modules/models/ui/model-choice";
 import { useTRPC } from "@/trpc/client";
 import { PromptBox } from "./prompt-box";
+import { useCreditsBlock } from "./use-credits-block";
 import { useIdempotencyKey } from "./use-idempotency-key";
 
 /** The prompt box under the chat: asks for changes to the current project. */
@@ -30,6 +31,7 @@ export function FollowUpForm({
   const [refusal, setRefusal] = useState<string | null>(null);
   const { keyFor, settle } = useIdempotencyKey();
   const { model, picker } = useModelChoice();
+  const outOfCredits = useCreditsBlock();
 
   const send = useMutation(
     trpc.messages.create.mutationOptions({
@@ -76,6 +78,7 @@ export function FollowUpForm({
       disabled={runActive}
       maxLength={maxLength}
       accessory={picker}
+      blocked={runActive ? null : outOfCredits}
       note={
         refusal ? (
           <span role="alert" className="text-destructive">

@@ -1,6 +1,6 @@
 "use client";
 
-import { AlertIcon, ArrowLeftIcon } from "@/components/icons";
+import { TriangleAlertIcon, ArrowLeftIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -14,7 +14,7 @@ export function PreviewLeftWarning({ onBack }: { onBack: () => void }) {
       className="absolute inset-0 z-10 flex flex-col items-center justify-center gap-3 bg-background p-8 text-center"
     >
       <span className="grid size-12 place-items-center rounded-full bg-destructive/10 text-destructive">
-        <AlertIcon className="size-5" />
+        <TriangleAlertIcon className="size-5" />
       </span>
       <p className="font-medium">This preview left your app</p>
       <p className="max-w-sm text-sm text-muted-foreground">

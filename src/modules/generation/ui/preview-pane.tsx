@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { ExternalLinkIcon, MonitorIcon, RefreshIcon } from "@/components/icons";
+import { ExternalLinkIcon, MonitorIcon, RefreshCwIcon } from "lucide-react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
@@ -18,7 +18,15 @@ type Source = "saved" | "live";
  * `Cross-Origin-Opener-Policy: same-origin`, so a popup gets no `window.opener` back to Ollio.
  * When the frame navigates away from the preview, the pane hides it behind a warning.
  */
-export function PreviewPane({ fragment, building }: { fragment: FragmentView | null; building: boolean }) {
+export function PreviewPane({
+  fragment,
+  building,
+  lastRunStatus = null,
+}: {
+  fragment: FragmentView | null;
+  building: boolean;
+  lastRunStatus?: string | null;
+}) {
   const [source, setSource] = useState<Source>("saved");
   const [reloadCount, setReloadCount] = useState(0);
   const [loadedFrame, setLoadedFrame] = useState<string | null>(null);
@@ -32,13 +40,13 @@ export function PreviewPane({ fragment, building }: { fragment: FragmentView | n
   const departure = usePreviewDeparture(frame, source === "saved" ? url : null, frameKey);
   const shownUrl = departure.left ? null : (departure.href ?? url);
 
-  if (!fragment || !url) return <PreviewPlaceholder building={building} hasFragment={Boolean(fragment)} />;
+  if (!fragment || !url) return <PreviewPlaceholder building={building} hasFragment={Boolean(fragment)} lastRunStatus={lastRunStatus} />;
 
   return (
     <div className="flex h-full min-h-0 flex-col">
       <div className="flex items-center gap-1.5 border-b border-border px-2 py-1.5">
         <Button variant="ghost" size="icon-sm" aria-label="Reload preview" title="Reload preview" onClick={() => setReloadCount((n) => n + 1)}>
-          <RefreshIcon />
+          <RefreshCwIcon />
         </Button>
         <div className="flex h-8 min-w-0 flex-1 items-center gap-2 rounded-md bg-muted px-3 text-xs text-muted-foreground">
           {loading ? <Spinner className="size-3" /> : <MonitorIcon className="size-3.5 shrink-0" />}
@@ -90,20 +98,27 @@ export function PreviewPane({ fragment, building }: { fragment: FragmentView | n
   );
 }
 
-function PreviewPlaceholder({ building, hasFragment }: { building: boolean; hasFragment: boolean }) {
+function PreviewPlaceholder({ building, hasFragment, lastRunStatus }: { building: boolean; hasFragment: boolean; lastRunStatus: string | null }) {
+  const { title, text } = placeholderText(building, hasFragment, lastRunStatus);
   return (
     <div className="flex h-full flex-col items-center justify-center gap-3 bg-muted/30 p-8 text-center">
       <span className={cn("grid size-12 place-items-center rounded-full bg-background text-muted-foreground shadow-sm")}>
         {building ? <Spinner className="size-5" /> : <MonitorIcon className="size-5" />}
       </span>
-      <p className="font-medium">{building ? "Building your UI…" : hasFragment ? "This version has no preview" : "Nothing to preview yet"}</p>
-      <p className="max-w-xs text-sm text-muted-foreground">
-        {building
-          ? "The preview appears here as soon as the first version is ready."
-          : hasFragment
-            ? "Its files are still in the Code tab."
-            : "Send a prompt to generate the first version."}
-      </p>
+      <p className="font-medium">{title}</p>
+      <p className="max-w-xs text-sm text-muted-foreground">{text}</p>
     </div>
   );
+}
+
+function placeholderText(building: boolean, hasFragment: boolean, lastRunStatus: string | null) {
+  if (building) return { title: "Building your UI…", text: "The preview appears here as soon as the first version is ready." };
+  if (hasFragment) return { title: "This version has no preview", text: "Its files are still in the Code tab." };
+  if (lastRunStatus === "FAILED") {
+    return { title: "The first version could not be built", text: "The chat says what went wrong. Retry it there, or send a changed prompt." };
+  }
+  if (lastRunStatus === "CANCELLED") {
+    return { title: "The generation was stopped", text: "Retry it from the chat, or send a new prompt." };
+  }
+  return { title: "Nothing to preview yet", text: "Send a prompt to generate the first version." };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { ArrowUpIcon } from "@/components/icons";
+import { ArrowUpIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
@@ -9,6 +9,11 @@ import { Spinner } from "@/components/ui/spinner";
 /**
  * A prompt textarea: Enter sends, Shift+Enter adds a line. While an IME is composing, Enter
  * belongs to the IME. The label is visually hidden when the surrounding page already says it.
+ *
+ * The length limit is shown, never enforced by cutting: the textarea has no maxLength (which
+ * would silently drop the end of a paste). Near the limit a counter appears; over it the box
+ * says by how much and refuses to send, keeping every character for the user to shorten.
+ * `blocked` (e.g. no credits left) disables sending and says why, before anything is typed.
  */
 export function PromptBox({
   value,
@@ -25,6 +30,7 @@ export function PromptBox({
   className,
   textareaRef,
   accessory,
+  blocked = null,
 }: {
   value: string;
   onValueChange: (value: string) => void;
@@ -42,10 +48,16 @@ export function PromptBox({
   textareaRef?: React.Ref<HTMLTextAreaElement>;
   /** Shown at the box's bottom left, e.g. the model picker. */
   accessory?: React.ReactNode;
+  /** Why nothing can be sent right now (shown under the box and on the send button). */
+  blocked?: string | null;
 }) {
   const id = useId();
   const noteId = `${id}-note`;
-  const canSend = value.trim().length > 0 && !pending && !disabled;
+  const counterId = `${id}-counter`;
+  const length = value.length;
+  const over = maxLength !== undefined && length > maxLength ? length - maxLength : 0;
+  const canSend = value.trim().length > 0 && !pending && !disabled && !blocked && over === 0;
+  const shownNote = blocked ? <span className="text-destructive">{blocked}</span> : note;
 
   function onKeyDown(event: React.KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
@@ -79,9 +91,9 @@ export function PromptBox({
           onKeyDown={onKeyDown}
           placeholder={placeholder}
           disabled={disabled}
-          maxLength={maxLength}
           autoFocus={autoFocus}
-          aria-describedby={note ? noteId : undefined}
+          aria-invalid={over > 0 || undefined}
+          aria-describedby={[shownNote ? noteId : null, over > 0 ? counterId : null].filter(Boolean).join(" ") || undefined}
           rows={size === "lg" ? 4 : 2}
           className={cn(
             "block w-full resize-none bg-transparent px-4 pt-3 pb-12 leading-relaxed placeholder:text-muted-foreground focus:outline-none disabled:cursor-not-allowed",
@@ -91,19 +103,31 @@ export function PromptBox({
         />
         {accessory && <div className="absolute bottom-2.5 left-2.5 flex min-w-0 items-center">{accessory}</div>}
         <div className="absolute right-2.5 bottom-2.5 flex items-center gap-2">
-          {maxLength !== undefined && value.length > maxLength * 0.8 && (
-            <span className="text-xs text-muted-foreground tabular-nums">
-              {value.length}/{maxLength}
+          {maxLength !== undefined && length > maxLength * 0.8 && (
+            <span className={cn("text-xs tabular-nums", over > 0 ? "font-medium text-destructive" : "text-muted-foreground")}>
+              {length.toLocaleString("en")}/{maxLength.toLocaleString("en")}
             </span>
           )}
-          <Button type="submit" size="icon-sm" disabled={!canSend} aria-label={pending ? "Sending…" : "Send prompt"} shape="pill">
-            {pending ? <Spinner /> : <ArrowUpIcon />}
-          </Button>
+          {blocked ? (
+            <Button type="submit" size="sm" disabled shape="pill" aria-label="Send prompt (out of credits)">
+              Out of credits
+            </Button>
+          ) : (
+            <Button type="submit" size="icon-sm" disabled={!canSend} aria-label={pending ? "Sending…" : "Send prompt"} shape="pill">
+              {pending ? <Spinner /> : <ArrowUpIcon />}
+            </Button>
+          )}
         </div>
       </div>
-      {note && (
+      {over > 0 && (
+        <p id={counterId} role="alert" className="px-1 text-xs font-medium text-destructive">
+          {over.toLocaleString("en")} {over === 1 ? "character" : "characters"} over the limit of {maxLength!.toLocaleString("en")}. Shorten
+          the prompt to send it; nothing has been cut.
+        </p>
+      )}
+      {shownNote && (
         <p id={noteId} className="px-1 text-xs text-muted-foreground">
-          {note}
+          {shownNote}
         </p>
       )}
     </form>

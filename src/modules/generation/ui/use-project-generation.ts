@@ -4,14 +4,15 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTRPC } from "@/trpc/client";
 import { runPollInterval } from "./poll-interval";
-import { isRunActive } from "./types";
+import { isRunActive, type ChatMessage } from "./types";
 
 /**
  * The project's messages and its active run. While a run is QUEUED/RUNNING one cheap poll
  * (runs.poll: the run and the newest message's id, one SQL statement) is all that repeats; the
  * conversation is fetched again only when the poll shows a message it does not have yet, and
  * once more when the run ends (the result or error message lands then), when `onRunFinished`
- * fires so the page can show the newest version.
+ * fires so the page can show the newest version. `building` stays true until the messages show
+ * the run's outcome.
  */
 export function useProjectGeneration(projectId: string, { onRunFinished }: { onRunFinished?: () => void } = {}) {
   const trpc = useTRPC();
@@ -58,8 +59,19 @@ export function useProjectGeneration(projectId: string, { onRunFinished }: { onR
     // A finished run commits or refunds its credit, and changes the project's "running" badge.
     void queryClient.invalidateQueries(trpc.usage.status.queryFilter());
     void queryClient.invalidateQueries(trpc.projects.list.queryFilter());
+    // Its first version (or its page's title) may have given the project its name.
+    void queryClient.invalidateQueries(trpc.projects.get.queryFilter({ projectId }));
     onRunFinished?.();
   }, [runData, projectId, queryClient, trpc, onRunFinished]);
 
-  return { messages, run, runActive };
+  // Between the run query seeing the run end and the messages catching up (~a poll), the new
+  // version is not in the list yet: still "building", so the preview does not flash "nothing yet".
+  const building = runActive || lastRunActive(messages.data);
+
+  return { messages, run, runActive, building };
+}
+
+function lastRunActive(messages: ChatMessage[] | undefined): boolean {
+  const last = messages?.at(-1);
+  return Boolean(last && last.role === "USER" && isRunActive(last.run?.status));
 }

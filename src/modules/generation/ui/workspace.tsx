@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { CodeIcon, MonitorIcon } from "@/components/icons";
+import { CodeIcon, MonitorIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { CodePane, preloadCodeViewer } from "./code-pane";
@@ -13,11 +13,14 @@ export function Workspace({
   version,
   latestNumber,
   building,
+  lastRunStatus,
   onShowLatest,
 }: {
   version: Version | null;
   latestNumber: number;
   building: boolean;
+  /** The latest run's status, so an empty preview can say why it is empty. */
+  lastRunStatus: string | null;
   onShowLatest: () => void;
 }) {
   const [tab, setTab] = useState("preview");
@@ -36,7 +39,7 @@ export function Workspace({
   }
 
   return (
-    <Tabs value={tab} onValueChange={selectTab} className="flex h-full min-h-0 flex-col">
+    <Tabs value={tab} onValueChange={selectTab} className="flex h-full min-h-0 flex-1 flex-col">
       <div className="flex items-center gap-3 border-b border-border px-3 py-2">
         <TabsList aria-label="Workspace">
           <TabsTrigger value="preview">
@@ -64,7 +67,7 @@ export function Workspace({
         )}
       </div>
       <TabsContent value="preview" className="min-h-0 flex-1">
-        <PreviewPane fragment={fragment} building={building} />
+        <PreviewPane fragment={fragment} building={building} lastRunStatus={lastRunStatus} />
       </TabsContent>
       <TabsContent value="code" className="min-h-0 flex-1">
         {codeOpened && <CodePane fragment={fragment} />}

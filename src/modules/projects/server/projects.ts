@@ -109,7 +109,7 @@ async function projectForManaging(db: Pick<Db, "project">, auth: AuthContext, pr
 
 export async function renameProject(db: Db, auth: AuthContext, projectId: string, name: string) {
   await projectForManaging(db, auth, projectId);
-  const { count } = await db.project.updateMany({ where: { id: projectId, teamId: auth.teamId }, data: { name } });
+  const { count } = await db.project.updateMany({ where: { id: projectId, teamId: auth.teamId }, data: { name, nameChosenByUser: true } });
   if (count === 0) throw new AppError("NOT_FOUND", PROJECT_NOT_FOUND);
   return getProject(db, auth, projectId);
 }

@@ -3,11 +3,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { SparklesIcon } from "@/components/icons";
+import { SparklesIcon } from "lucide-react";
 import { SIGN_UP_PATH, withNext } from "@/modules/auth/routes";
 import { PromptBox } from "@/modules/generation/ui/prompt-box";
 import { useModelChoice } from "@/modules/models/ui/model-choice";
 import { toastPromptError } from "@/modules/generation/ui/prompt-error-toast";
+import { useCreditsBlock } from "@/modules/generation/ui/use-credits-block";
 import { useIdempotencyKey } from "@/modules/generation/ui/use-idempotency-key";
 import { errorCode } from "@/modules/shell/ui/error-message";
 import { useTRPC } from "@/trpc/client";
@@ -24,6 +25,7 @@ export function LandingPrompt({ signedIn, initialPrompt, maxLength }: { signedIn
   const { keyFor, settle } = useIdempotencyKey();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const { model, picker } = useModelChoice(signedIn);
+  const outOfCredits = useCreditsBlock(signedIn);
 
   // Back from sign-up with a long prompt that did not fit in the URL.
   useEffect(() => {
@@ -78,6 +80,7 @@ export function LandingPrompt({ signedIn, initialPrompt, maxLength }: { signedIn
         autoFocus
         textareaRef={textareaRef}
         accessory={picker}
+        blocked={outOfCredits}
         note={signedIn ? "Enter to send · Shift+Enter for a new line" : "You will be asked to create a free account first — your prompt is kept."}
       />
       <div className="flex flex-wrap items-center justify-center gap-2" role="group" aria-label="Example prompts">

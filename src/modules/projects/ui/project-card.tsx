@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
-import { PencilIcon, TrashIcon } from "@/components/icons";
+import { PencilIcon, TrashIcon } from "lucide-react";
 import { LinkPendingSpinner } from "@/components/link-pending";
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
@@ -25,7 +25,7 @@ export function ProjectCard({ project }: { project: ProjectSummary }) {
   }
 
   return (
-    <li>
+    <li className="min-w-0">
       <Card className="group relative flex h-full flex-col gap-3 p-4 transition-shadow focus-within:shadow-md hover:shadow-md motion-reduce:transition-none">
         <div className="flex min-h-8 items-start justify-between gap-2">
           {renaming ? (
@@ -34,7 +34,7 @@ export function ProjectCard({ project }: { project: ProjectSummary }) {
             <h3 className="line-clamp-2 min-w-0 pt-1 font-semibold leading-tight">
               <Link
                 href={`/projects/${project.id}`}
-                className="rounded-sm break-words hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+                className="rounded-sm wrap-anywhere hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
               >
                 {project.name}
                 <LinkPendingSpinner className="ml-1.5 inline-flex align-middle text-muted-foreground" />

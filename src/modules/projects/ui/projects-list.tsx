@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { FolderIcon, PlusIcon } from "@/components/icons";
+import { FolderIcon, PlusIcon } from "lucide-react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/modules/shell/ui/error-message";

@@ -29,13 +29,13 @@ export function RecentProjects() {
   return (
     <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
       {projects.data.items.map((project) => (
-        <li key={project.id}>
+        <li key={project.id} className="min-w-0">
           <Link
             href={`/projects/${project.id}`}
             className="flex h-full flex-col gap-1 rounded-xl border border-border bg-background p-4 shadow-xs transition-shadow hover:shadow-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring motion-reduce:transition-none"
           >
-            <span className="flex items-center gap-1.5">
-              <span className="truncate font-medium">{project.name}</span>
+            <span className="flex min-w-0 items-center gap-1.5">
+              <span className="min-w-0 truncate font-medium" title={project.name}>{project.name}</span>
               <LinkPendingSpinner className="inline-flex text-muted-foreground" />
             </span>
             <span className="flex items-center justify-between gap-2 text-xs text-muted-foreground">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ThemeToggle } from "@/components/theme-toggle";
 import { buttonClasses } from "@/components/ui/button";
 import { displayNameOf } from "@/modules/auth/display-name";
 import { SIGN_IN_PATH, SIGN_UP_PATH } from "@/modules/auth/routes";
@@ -40,6 +41,7 @@ export async function AppHeader() {
           </>
         )}
         <div className="ml-auto flex items-center gap-2 sm:gap-3">
+          <ThemeToggle />
           {user ? (
             <>
               <CreditsIndicator initialUsage={usage} />

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
-import { CoinsIcon } from "@/components/icons";
+import { CoinsIcon } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";

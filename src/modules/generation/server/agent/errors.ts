@@ -1,4 +1,8 @@
-/** Failures of one agent attempt, each with what the user is told and whether retrying can help. */
+/**
+ * Failures of one agent attempt, each with what the user is told and whether retrying can help.
+ * The message is for the person who typed the prompt, not for a developer: what happened and what
+ * to do, in plain words. The technical detail stays in `cause`, which the worker logs.
+ */
 export class GenerationError extends Error {
   constructor(
     message: string,
@@ -12,15 +16,15 @@ export class GenerationError extends Error {
 
 export class ModelTimeoutError extends GenerationError {
   constructor(timeoutMs: number) {
-    super(`The AI model did not answer within ${Math.round(timeoutMs / 1000)} seconds.`, true);
+    super(`The AI took too long to answer (more than ${Math.round(timeoutMs / 1000)} seconds). Try again in a moment.`, true);
     this.name = "ModelTimeoutError";
   }
 }
 
 /** The model kept working (or kept talking) without ever finishing: retrying would repeat that. */
 export class AgentDidNotFinishError extends GenerationError {
-  constructor(maxIterations: number) {
-    super(`The AI did not finish within ${maxIterations} steps (it never sent its <task_summary>).`, false);
+  constructor(readonly maxIterations: number) {
+    super("The AI kept working without finishing the page, so Ollio stopped it. Try again, perhaps with a shorter or more specific request.", false);
     this.name = "AgentDidNotFinishError";
   }
 }
@@ -33,22 +37,22 @@ export class RunStoppedError extends Error {
   }
 }
 
-/** A readable reason for an error thrown by an agent-kit inference (HTTP, parsing, unknown tool). */
+/**
+ * A plain reason for an error thrown by an agent-kit inference (HTTP, parsing, unknown tool). What
+ * exactly went wrong (the host, the status, the model's words) is for whoever runs Ollio: it is in
+ * the cause, which the worker logs; the user learns that the AI service failed and what to do.
+ */
 export function modelCallError(error: unknown, baseUrl: string): GenerationError {
   const message = error instanceof Error ? error.message : String(error);
-  const host = safeHost(baseUrl);
   let reason: string;
   if (error instanceof TypeError && /fetch failed/i.test(message)) {
-    const code = (error.cause as { code?: string } | undefined)?.code;
-    reason = `Could not reach the AI model at ${host}${code ? ` (${code})` : ""}.`;
+    reason = `Ollio could not reach the AI service. Try again in a moment; if it keeps happening, ask whoever runs this Ollio to check its AI settings.`;
   } else if (error instanceof SyntaxError) {
-    reason = `The AI model at ${host} sent a reply that is not valid JSON. Check that OPENAI_BASE_URL points at an OpenAI-compatible API.`;
-  } else if (/Failed to parse JSON/i.test(message)) {
-    reason = "The AI model sent malformed tool-call arguments.";
-  } else if (/non-existent tool/i.test(message)) {
-    reason = `The AI model called a tool that does not exist (${message.split(":").pop()?.trim()}).`;
+    reason = `The AI service answered with something Ollio cannot read. Ask whoever runs this Ollio to check its AI settings (OPENAI_BASE_URL at ${safeHost(baseUrl)}).`;
+  } else if (/Failed to parse JSON/i.test(message) || /non-existent tool/i.test(message)) {
+    reason = "The AI sent a garbled answer. Try again; rewording your request can help.";
   } else {
-    reason = `The AI model returned an error: ${message.slice(0, 300)}`;
+    reason = "The AI service reported an error. Try again in a moment.";
   }
   return new GenerationError(reason, true, { cause: error });
 }
