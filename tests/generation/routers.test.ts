@@ -34,7 +34,7 @@ describe("messages and runs routers", () => {
     await db.run.update({ where: { id: sent.runId }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
     const answer = await db.message.create({ data: { projectId: project.id, role: "ASSISTANT", kind: "RESULT", content: "Built it." } });
     const fragment = await db.fragment.create({
-      data: { messageId: answer.id, projectId: project.id, title: "Signup", files: { "index.html": "<h1>Hi</h1>" }, previewUrl: "http://preview/f/x/" },
+      data: { messageId: answer.id, projectId: project.id, number: 1, title: "Signup", files: { "index.html": "<h1>Hi</h1>" }, previewUrl: "http://preview/f/x/" },
     });
 
     const messages = await api.messages.list({ projectId: project.id });
@@ -104,7 +104,7 @@ describe("messages and runs routers", () => {
     await failRun(db, sent.runId, "failed");
     const answer = await db.message.create({ data: { projectId: project.id, role: "ASSISTANT", content: "Built." } });
     const fragment = await db.fragment.create({
-      data: { messageId: answer.id, projectId: project.id, title: "Private", files: { "index.html": "secret" } },
+      data: { messageId: answer.id, projectId: project.id, number: 1, title: "Private", files: { "index.html": "secret" } },
     });
 
     for (const attempt of [

@@ -40,7 +40,7 @@ async function runIn(projectId: string, by: Member, status: "QUEUED" | "FAILED")
 }
 async function fragmentIn(projectId: string) {
   const answer = await db.message.create({ data: { projectId, role: "ASSISTANT", content: "Built." } });
-  return db.fragment.create({ data: { messageId: answer.id, projectId, title: "v1", files: { "index.html": "<h1>Hi</h1>" } } });
+  return db.fragment.create({ data: { messageId: answer.id, projectId, number: 1, title: "v1", files: { "index.html": "<h1>Hi</h1>" } } });
 }
 const pendingInvitation = (f: Fixture) => createInvitation(db, f.boss, { email: "guest@example.test", role: "MEMBER" }, copyLinkDeps);
 

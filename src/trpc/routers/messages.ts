@@ -19,6 +19,15 @@ export const messagesRouter = createTRPCRouter({
 
   create: protectedProcedure
     .use(rateLimit("generate"))
-    .input(z.object({ projectId, content: promptContentSchema, clientKey: clientKeySchema.optional(), model: modelNameSchema.optional() }))
+    .input(
+      z.object({
+        projectId,
+        content: promptContentSchema,
+        clientKey: clientKeySchema.optional(),
+        model: modelNameSchema.optional(),
+        /** The version on screen: the new one builds on it (default: the latest). */
+        baseVersionId: rowIdSchema.optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => explainOutOfCredits(getBilling(), ctx.auth, sendPrompt(ctx.db, { auth: ctx.auth, ...input }))),
 });

@@ -22,7 +22,8 @@ export async function acceptPrompt(
     content,
     clientKey,
     model,
-  }: { projectId: string; teamId: string; userId: string; content: string; clientKey?: string; model?: string },
+    baseFragmentId = null,
+  }: { projectId: string; teamId: string; userId: string; content: string; clientKey?: string; model?: string; baseFragmentId?: string | null },
 ): Promise<AcceptedPrompt> {
   if (clientKey) {
     const existing = await findByClientKey(tx, projectId, clientKey);
@@ -47,7 +48,7 @@ export async function acceptPrompt(
   });
   const run = await tx.run.create({
     // The model asked for; the attempt records the one it actually used.
-    data: { projectId, teamId, createdById: userId, userMessageId: message.id, model },
+    data: { projectId, teamId, createdById: userId, userMessageId: message.id, model, baseFragmentId },
     select: { id: true },
   });
   await reserveCredit(tx, { teamId, userId, runId: run.id });

@@ -27,7 +27,9 @@ export async function listMessages(db: Db, auth: AuthContext, projectId: string)
       kind: true,
       content: true,
       createdAt: true,
-      fragment: { select: { id: true, title: true, sandboxUrl: true, createdAt: true, previewToken: true } },
+      fragment: {
+        select: { id: true, number: true, parentId: true, origin: true, title: true, sandboxUrl: true, createdAt: true, previewToken: true },
+      },
       run: { select: { id: true, status: true, error: true, createdBy: { select: { id: true, name: true, email: true } } } },
     },
   });

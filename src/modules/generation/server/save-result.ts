@@ -1,5 +1,6 @@
 import { commitCredit } from "@/modules/credits/server/settle";
 import { newPreviewToken } from "@/modules/preview/server/preview-token";
+import { lockProjectForNewVersion } from "@/modules/versions/server/version-number";
 import { fragmentTitle } from "./fragment-title";
 import type { GeneratedResult } from "./generate-attempt";
 import type { WorkflowDeps } from "./workflow-deps";
@@ -19,7 +20,9 @@ export async function saveGeneratedResult(deps: WorkflowDeps, result: GeneratedR
     });
     if (count === 0) return { kind: "skipped", reason: "the run was taken over or cancelled" };
 
-    const { projectId } = await tx.run.findUniqueOrThrow({ where: { id: result.runId }, select: { projectId: true } });
+    const { projectId, baseFragmentId } = await tx.run.findUniqueOrThrow({ where: { id: result.runId }, select: { projectId: true, baseFragmentId: true } });
+    // The next number under the project row lock; built from the version the prompt was sent from.
+    const number = await lockProjectForNewVersion(tx, projectId);
     const message = await tx.message.create({
       data: { projectId, role: "ASSISTANT", kind: "RESULT", content: result.summary },
       select: { id: true },
@@ -30,6 +33,9 @@ export async function saveGeneratedResult(deps: WorkflowDeps, result: GeneratedR
       data: {
         messageId: message.id,
         projectId,
+        number,
+        parentId: baseFragmentId,
+        origin: "AGENT",
         title: fragmentTitle(result.summary, result.request),
         files: result.files,
         sandboxId: result.sandboxId,
