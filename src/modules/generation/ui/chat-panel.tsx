@@ -140,10 +140,17 @@ export function ChatPanel({
           runActive={runActive}
           runningFor={runActive && run?.startedBy && !run.startedBy.isYou ? run.startedBy.name : null}
           maxLength={maxLength}
+          baseVersion={baseVersionOf(versions, selectedFragmentId)}
         />
       </div>
     </div>
   );
+}
+
+/** The version on screen when it is not the latest: a prompt sent now builds on it. */
+function baseVersionOf(versions: Version[], selectedFragmentId: string | null) {
+  const selected = versions.find((v) => v.fragment.id === selectedFragmentId);
+  return selected && selected !== versions.at(-1) ? { id: selected.fragment.id, number: selected.number } : null;
 }
 
 /** The run behind the newest prompt, if it failed or was cancelled: that is the one a Retry sends again. */

@@ -15,7 +15,10 @@ export function FollowUpForm({
   runActive,
   runningFor = null,
   maxLength,
+  baseVersion = null,
 }: {
+  /** Set when an older version is on screen: the prompt builds on it, not on the latest. */
+  baseVersion?: { id: string; number: number } | null;
   projectId: string;
   runActive: boolean;
   /** The teammate whose generation holds the project, if it is not the caller's own. */
@@ -53,7 +56,7 @@ export function FollowUpForm({
   function submit() {
     const content = prompt.trim();
     if (!content || runActive) return;
-    send.mutate({ projectId, content, clientKey: keyFor(content), model });
+    send.mutate({ projectId, content, clientKey: keyFor(content), model, baseVersionId: baseVersion?.id });
   }
 
   return (
@@ -85,7 +88,9 @@ export function FollowUpForm({
           ? runningFor
             ? `${runningFor} is generating in this project. You can send your prompt when it finishes.`
             : "Ollio is still working on your last prompt. You can send the next one when it finishes."
-          : "Enter to send · Shift+Enter for a new line"
+          : baseVersion
+            ? <span data-testid="building-on">Building on v{baseVersion.number} · Enter to send</span>
+            : "Enter to send · Shift+Enter for a new line"
       }
     />
   );

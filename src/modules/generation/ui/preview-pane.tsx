@@ -5,6 +5,7 @@ import { ExternalLinkIcon, MonitorIcon, RefreshIcon } from "@/components/icons";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
+import { DeviceFrame, DeviceToggle, type Device } from "@/modules/versions/ui/device-frames";
 import type { FragmentView } from "./fragment";
 import { PreviewLeftWarning } from "./preview-left-warning";
 import { usePreviewDeparture } from "./use-preview-departure";
@@ -21,6 +22,7 @@ type Source = "saved" | "live";
 export function PreviewPane({ fragment, building }: { fragment: FragmentView | null; building: boolean }) {
   const [source, setSource] = useState<Source>("saved");
   const [reloadCount, setReloadCount] = useState(0);
+  const [device, setDevice] = useState<Device>("desktop");
   const [loadedFrame, setLoadedFrame] = useState<string | null>(null);
 
   const url = fragment ? (source === "live" && fragment.sandboxUrl ? fragment.sandboxUrl : fragment.previewUrl) : null;
@@ -59,6 +61,7 @@ export function PreviewPane({ fragment, building }: { fragment: FragmentView | n
             </select>
           </label>
         )}
+        <DeviceToggle device={device} onChange={setDevice} className="hidden sm:flex" />
         <a
           href={url}
           target="_blank"
@@ -71,19 +74,21 @@ export function PreviewPane({ fragment, building }: { fragment: FragmentView | n
         </a>
       </div>
       <div className="relative min-h-0 flex-1 bg-white">
-        <iframe
-          ref={frame}
-          key={frameKey}
-          src={url}
-          title={`Preview of ${fragment.title}`}
-          sandbox="allow-scripts allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox"
-          referrerPolicy="no-referrer"
-          onLoad={() => {
-            setLoadedFrame(frameKey);
-            departure.onLoad();
-          }}
-          className="absolute inset-0 size-full border-0"
-        />
+        <DeviceFrame device={device}>
+          <iframe
+            ref={frame}
+            key={frameKey}
+            src={url}
+            title={`Preview of ${fragment.title}`}
+            sandbox="allow-scripts allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox"
+            referrerPolicy="no-referrer"
+            onLoad={() => {
+              setLoadedFrame(frameKey);
+              departure.onLoad();
+            }}
+            className="absolute inset-0 size-full border-0"
+          />
+        </DeviceFrame>
         {departure.left && <PreviewLeftWarning onBack={() => setReloadCount((n) => n + 1)} />}
       </div>
     </div>

@@ -64,7 +64,15 @@ export function ProjectView({ projectId, maxLength }: { projectId: string; maxLe
         />
       </section>
       <section aria-label="Preview and code" className="flex h-[85dvh] min-h-0 min-w-0 flex-1 flex-col border-t border-border lg:h-auto lg:border-t-0">
-        <Workspace version={selected} latestNumber={latest?.number ?? 0} building={runActive} onShowLatest={showNewest} />
+        <Workspace
+          projectId={projectId}
+          version={selected}
+          versions={versions}
+          latestNumber={latest?.number ?? 0}
+          building={runActive}
+          onShowLatest={showNewest}
+          onSelectVersion={setPickedFragmentId}
+        />
       </section>
     </div>
   );

@@ -19,7 +19,7 @@ export function ShareViewer({ title, subtitle, previewUrl }: { title: string; su
         </div>
         <DeviceToggle device={device} onChange={setDevice} />
       </div>
-      <div className="min-h-[70dvh] flex-1">
+      <div className="relative min-h-[70dvh] flex-1">
         <DeviceFrame device={device}>
           <iframe
             src={previewUrl}

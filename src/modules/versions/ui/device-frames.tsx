@@ -42,13 +42,14 @@ export function DeviceToggle({ device, onChange, className }: { device: Device; 
 
 /**
  * Centres its child (the preview iframe) at the device's width, with a device-like border below
- * desktop; at desktop it fills the space. The child should fill its parent (absolute inset-0).
+ * desktop; at desktop it fills the space. It fills its (positioned) parent; the child should fill
+ * the frame (absolute inset-0).
  */
 export function DeviceFrame({ device, children }: { device: Device; children: React.ReactNode }) {
   const width = DEVICES[device].width;
-  if (!width) return <div className="relative size-full bg-white">{children}</div>;
+  if (!width) return <div data-device={device} className="absolute inset-0 bg-white">{children}</div>;
   return (
-    <div className="flex size-full justify-center overflow-auto bg-muted/40 p-3">
+    <div className="absolute inset-0 flex justify-center overflow-auto bg-muted/40 p-3">
       <div
         data-device={device}
         style={{ width, maxWidth: "100%" }}
