@@ -128,12 +128,17 @@ describe("versions in the browser", () => {
     await page.getByRole("tab", { name: /^Code/ }).click();
     await expect.poll(() => editor.textContent()).toBe("h1 { color: rgb(255, 0, 0); }");
     const beforeEdit = await credits();
-    const saveStarted = Date.now();
+    // Timed from the click itself, as the page saw it (the same clock as this process).
+    await page.evaluate(() => {
+      document.addEventListener("click", (event) => {
+        if ((event.target as Element).closest("button")?.textContent === "Save as new version") (window as unknown as { savedAt: number }).savedAt = Date.now();
+      }, { capture: true });
+    });
     await page.getByRole("button", { name: "Save as new version" }).click();
     await expect
       .poll(() => previewFrame(page).locator("h1").evaluate((h1) => getComputedStyle(h1).color, null, { timeout: 1000 }).catch(() => null), { timeout: UI_TIMEOUT, interval: 20 })
       .toBe("rgb(255, 0, 0)");
-    const saveToPreviewMs = Date.now() - saveStarted;
+    const saveToPreviewMs = Date.now() - (await page.evaluate(() => (window as unknown as { savedAt: number }).savedAt));
     await versionChip(6).waitFor();
     expect(await credits()).toBe(beforeEdit);
 

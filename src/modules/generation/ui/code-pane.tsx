@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -13,6 +13,7 @@ import { cn } from "@/components/ui/cn";
 import { downloadBlob, fileSafeName } from "./download";
 import { sortedPaths, type FragmentView } from "./fragment";
 import { storeZip } from "./store-zip";
+import type { ChatMessage } from "./types";
 
 // CodeMirror is most of the project page's JavaScript: it loads on its own, off the path to the preview.
 const CodeViewer = dynamic(() => import("./code-viewer").then((m) => m.CodeViewer), {
@@ -31,7 +32,7 @@ export function preloadCodeViewer() {
 
 const CODE_EXTENSIONS = /\.(html?|css|m?js|jsx|tsx?|json|svg)$/i;
 
-export type SavedEdit = { fragmentId: string; number: number };
+export type SavedEdit = { fragmentId: string; number: number; message: ChatMessage };
 
 /**
  * The version's files: a list on the left, the selected file in an editor on the right. Edits,
@@ -113,7 +114,6 @@ function FragmentFiles({
   saveBlockedReason: string | null;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const files = draft ?? saved;
   const paths = sortedPaths(files);
   const [selected, setSelected] = useState(paths[0] ?? "");
@@ -126,11 +126,10 @@ function FragmentFiles({
 
   const save = useMutation(
     trpc.versions.saveEdit.mutationOptions({
-      onSuccess: async (result) => {
+      onSuccess: (result) => {
         setError(null);
         onDraftChange(null);
-        await queryClient.invalidateQueries(trpc.messages.list.queryFilter());
-        onSaved?.({ fragmentId: result.fragmentId, number: result.number });
+        onSaved?.(result);
       },
       onError: (e) => setError(errorMessage(e)),
     }),

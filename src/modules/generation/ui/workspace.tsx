@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { CodeIcon, MonitorIcon } from "@/components/icons";
@@ -10,6 +10,7 @@ import { errorMessage } from "@/modules/shell/ui/error-message";
 import { ShareDialog } from "@/modules/sharing/ui/share-dialog";
 import { ComparePane } from "@/modules/versions/ui/compare-pane";
 import { useDrafts } from "@/modules/versions/ui/use-drafts";
+import { useShowNewVersion } from "@/modules/versions/ui/use-show-new-version";
 import { useTRPC } from "@/trpc/client";
 import { CodePane, preloadCodeViewer } from "./code-pane";
 import { PreviewPane } from "./preview-pane";
@@ -37,7 +38,7 @@ export function Workspace({
   onSelectVersion: (fragmentId: string) => void;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const showNewVersion = useShowNewVersion(projectId, onSelectVersion);
   const [tab, setTab] = useState("preview");
   // The code and compare panels mount on first visit, then stay mounted (keep selection and scroll).
   const [opened, setOpened] = useState<Record<string, boolean>>({});
@@ -52,9 +53,8 @@ export function Workspace({
 
   const restore = useMutation(
     trpc.versions.restore.mutationOptions({
-      onSuccess: async (restored) => {
-        await queryClient.invalidateQueries(trpc.messages.list.queryFilter({ projectId }));
-        onSelectVersion(restored.fragmentId);
+      onSuccess: (restored) => {
+        showNewVersion(restored);
         toast.success(`Restored as v${restored.number}`);
       },
       onError: (error) => toast.error("Could not restore", { description: errorMessage(error) }),
@@ -127,7 +127,7 @@ export function Workspace({
             onDraftChange={(files) => fragment && drafts.set(fragment.id, files)}
             saveBlockedReason={building ? RUN_ACTIVE_SAVE : null}
             onSaved={(saved) => {
-              onSelectVersion(saved.fragmentId);
+              showNewVersion(saved);
               setTab("preview");
               toast.success(`Saved as v${saved.number}`);
             }}

@@ -7,7 +7,25 @@ import { previewUrlFor } from "@/modules/preview/server/preview-url";
 import { ACTIVE_RUN_STATUSES } from "@/modules/runs/server/run-policy";
 import { lockProjectForNewVersion } from "./version-number";
 
-export type SavedVersion = { fragmentId: string; number: number; previewUrl: string };
+/**
+ * The new version, and its ASSISTANT message in the shape `messages.list` returns, so the client
+ * can show it at once instead of waiting for the list to be fetched again.
+ */
+export type SavedVersion = {
+  fragmentId: string;
+  number: number;
+  previewUrl: string;
+  message: {
+    id: string;
+    role: "ASSISTANT";
+    kind: "RESULT";
+    content: string;
+    createdAt: Date;
+    fragment: { id: string; number: number; parentId: string | null; origin: VersionOrigin; title: string; sandboxUrl: null; createdAt: Date; previewUrl: string };
+    run: null;
+    author: null;
+  };
+};
 
 /**
  * A version made without the agent (a restore or a hand edit): under the project row lock, it is
@@ -24,7 +42,7 @@ export async function saveVersionWithoutAgent(
     await assertNoActiveRun(tx, input.projectId, input.origin);
     const message = await tx.message.create({
       data: { projectId: input.projectId, role: "ASSISTANT", kind: "RESULT", content: input.note },
-      select: { id: true },
+      select: { id: true, createdAt: true },
     });
     const previewToken = newPreviewToken();
     const previewUrl = previewUrlFor(previewToken);
@@ -40,10 +58,24 @@ export async function saveVersionWithoutAgent(
         previewToken,
         previewUrl,
       },
-      select: { id: true },
+      select: { id: true, createdAt: true },
     });
     await tx.project.update({ where: { id: input.projectId }, data: { updatedAt: new Date() } });
-    return { fragmentId: fragment.id, number, previewUrl };
+    return {
+      fragmentId: fragment.id,
+      number,
+      previewUrl,
+      message: {
+        id: message.id,
+        role: "ASSISTANT",
+        kind: "RESULT",
+        content: input.note,
+        createdAt: message.createdAt,
+        fragment: { id: fragment.id, number, parentId: input.parentId, origin: input.origin, title: input.title, sandboxUrl: null, createdAt: fragment.createdAt, previewUrl },
+        run: null,
+        author: null,
+      },
+    };
   });
 }
 
