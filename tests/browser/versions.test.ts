@@ -141,6 +141,12 @@ describe("versions in the browser", () => {
     const saveToPreviewMs = Date.now() - (await page.evaluate(() => (window as unknown as { savedAt: number }).savedAt));
     await versionChip(6).waitFor();
     expect(await credits()).toBe(beforeEdit);
+    if (process.env.VERSIONS_TIMING) {
+      console.log(await page.evaluate(() => {
+        const at = (window as unknown as { savedAt: number }).savedAt - performance.timeOrigin;
+        return performance.getEntriesByType("resource").filter((e) => e.startTime >= at - 5).map((e) => `${e.name.slice(0, 90)} start+${Math.round(e.startTime - at)} dur ${Math.round(e.duration)} ${(e as PerformanceResourceTiming).initiatorType}`).join("\n");
+      }));
+    }
 
     // Share v6; the link opens signed out with device frames.
     await page.getByRole("button", { name: "Share", exact: true }).click();

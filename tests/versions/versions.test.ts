@@ -139,6 +139,9 @@ describe("hand edits", () => {
     const { auth, v1 } = await threeVersions();
     const saved = await api(auth).versions.saveEdit({ baseVersionId: v1.id, files: { "./index.html": V1["index.html"], "css//a.css": "a{}" } });
     expect((await db.fragment.findUniqueOrThrow({ where: { id: saved.fragmentId } })).files).toEqual({ "index.html": V1["index.html"], "css/a.css": "a{}" });
+    // What the client caches for the new version is what was stored.
+    expect(saved.files).toEqual({ "index.html": V1["index.html"], "css/a.css": "a{}" });
+    expect(saved.message.fragment).toMatchObject({ id: saved.fragmentId, number: 4, origin: "EDIT", previewUrl: saved.previewUrl });
   });
 
   it.each([

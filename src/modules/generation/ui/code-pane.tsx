@@ -32,7 +32,7 @@ export function preloadCodeViewer() {
 
 const CODE_EXTENSIONS = /\.(html?|css|m?js|jsx|tsx?|json|svg)$/i;
 
-export type SavedEdit = { fragmentId: string; number: number; message: ChatMessage };
+export type SavedEdit = { fragmentId: string; number: number; message: ChatMessage; files: Record<string, string> };
 
 /**
  * The version's files: a list on the left, the selected file in an editor on the right. Edits,

@@ -40,7 +40,7 @@ export function Workspace({
   const trpc = useTRPC();
   const showNewVersion = useShowNewVersion(projectId, onSelectVersion);
   const [tab, setTab] = useState("preview");
-  // The code and compare panels mount on first visit, then stay mounted (keep selection and scroll).
+  // The code panel mounts on first visit, then stays mounted (keeps the draft view, selection and scroll).
   const [opened, setOpened] = useState<Record<string, boolean>>({});
   const [sharing, setSharing] = useState(false);
   const drafts = useDrafts();
@@ -54,7 +54,7 @@ export function Workspace({
   const restore = useMutation(
     trpc.versions.restore.mutationOptions({
       onSuccess: (restored) => {
-        showNewVersion(restored);
+        showNewVersion(restored, restored.files);
         toast.success(`Restored as v${restored.number}`);
       },
       onError: (error) => toast.error("Could not restore", { description: errorMessage(error) }),
@@ -127,7 +127,7 @@ export function Workspace({
             onDraftChange={(files) => fragment && drafts.set(fragment.id, files)}
             saveBlockedReason={building ? RUN_ACTIVE_SAVE : null}
             onSaved={(saved) => {
-              showNewVersion(saved);
+              showNewVersion(saved, saved.files);
               setTab("preview");
               toast.success(`Saved as v${saved.number}`);
             }}
@@ -135,7 +135,8 @@ export function Workspace({
         )}
       </TabsContent>
       <TabsContent value="changes" className="min-h-0 flex-1">
-        {opened.changes && fragment && (
+        {/* Only while shown: a new version should not start a comparison nobody is looking at. */}
+        {tab === "changes" && fragment && (
           <ComparePane key={fragment.id} toId={fragment.id} versions={versions.map((v) => ({ id: v.fragment.id, number: v.number }))} />
         )}
       </TabsContent>

@@ -15,6 +15,8 @@ export type SavedVersion = {
   fragmentId: string;
   number: number;
   previewUrl: string;
+  /** The files as saved (paths normalised), for the client's cache of this immutable version. */
+  files: Record<string, string>;
   message: {
     id: string;
     role: "ASSISTANT";
@@ -65,6 +67,7 @@ export async function saveVersionWithoutAgent(
       fragmentId: fragment.id,
       number,
       previewUrl,
+      files: input.files,
       message: {
         id: message.id,
         role: "ASSISTANT",
