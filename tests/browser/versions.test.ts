@@ -141,6 +141,7 @@ describe("versions in the browser", () => {
     const saveToPreviewMs = Date.now() - (await page.evaluate(() => (window as unknown as { savedAt: number }).savedAt));
     await versionChip(6).waitFor();
     expect(await credits()).toBe(beforeEdit);
+    // VERSIONS_TIMING=1: where the save → preview time goes (the save call, the new frame, refetches).
     if (process.env.VERSIONS_TIMING) {
       console.log(await page.evaluate(() => {
         const at = (window as unknown as { savedAt: number }).savedAt - performance.timeOrigin;

@@ -46,6 +46,9 @@ describe("messages and runs routers", () => {
     // The preview URL follows today's PREVIEW_ORIGIN, not what was stored; files come separately.
     expect(messages[1]?.fragment).toEqual({
       id: fragment.id,
+      number: 1,
+      parentId: null,
+      origin: "AGENT",
       title: "Signup",
       previewUrl: previewUrlFor(fragment.previewToken),
       sandboxUrl: null,
