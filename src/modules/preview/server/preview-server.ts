@@ -23,7 +23,9 @@ export type PreviewServer = { url: string; close: () => Promise<void> };
 /**
  * Serves `GET /p/<previewToken>/<path>` from the saved files of the Fragment the token opens, so a
  * preview keeps working after its sandbox is gone and across restarts. The token is the only
- * capability (256 random bits; row ids are never accepted). A plain node:http server on its own
+ * capability (256 random bits; row ids are never accepted): a version's own preview token, whose
+ * responses are cached for good, or a share link's, checked for revocation and expiry on every
+ * request and served `no-store`. A plain node:http server on its own
  * port (PREVIEW_PORT), hence its own origin: previews never share cookies or storage with the app.
  * HTML gets a one-line location reporter (location-reporter.ts) so the app can tell when its
  * frame left the preview.
