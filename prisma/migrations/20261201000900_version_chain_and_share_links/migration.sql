@@ -1,6 +1,7 @@
 -- Versions become a chain: each Fragment gets a stable number per project (v1, v2, …), the version
--- it was built from and how it was made; a run records the version its prompt was sent from; and
--- share links open one version publicly until revoked or expired.
+-- it was built from and how it was made; a run records the version its prompt was sent from (and
+-- the element the user pointed at, if any); and share links open one version publicly until
+-- revoked or expired.
 
 -- CreateEnum
 CREATE TYPE "VersionOrigin" AS ENUM ('AGENT', 'EDIT', 'RESTORE');
@@ -24,7 +25,8 @@ FROM ordered WHERE f."id" = ordered."id";
 ALTER TABLE "Fragment" ALTER COLUMN "number" SET NOT NULL;
 
 -- AlterTable
-ALTER TABLE "Run" ADD COLUMN "baseFragmentId" TEXT;
+ALTER TABLE "Run" ADD COLUMN "baseFragmentId" TEXT,
+ADD COLUMN "element" JSONB;
 
 -- Runs that already produced or were waiting for a version built on the latest one before them.
 UPDATE "Run" AS r SET "baseFragmentId" = (

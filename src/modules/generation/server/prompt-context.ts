@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { ClaimedRun } from "@/modules/runs/server/claim";
+import type { PromptElement } from "./prompt-input";
 import type { ProjectFiles } from "./sandbox-files";
 
 const HISTORY_MESSAGES = 6;
@@ -17,7 +18,7 @@ export type RunContext = { request: string; previousFiles: ProjectFiles | null; 
 export async function loadRunContext(db: Db, run: ClaimedRun): Promise<RunContext> {
   const prompt = await db.message.findUniqueOrThrow({
     where: { id: run.userMessageId },
-    select: { content: true, createdAt: true, run: { select: { baseFragment: { select: { number: true, files: true, message: { select: { createdAt: true } } } } } } },
+    select: { content: true, createdAt: true, run: { select: { element: true, baseFragment: { select: { number: true, files: true, message: { select: { createdAt: true } } } } } } },
   });
   const recorded = prompt.run?.baseFragment ?? null;
   const base =
@@ -39,13 +40,21 @@ export async function loadRunContext(db: Db, run: ClaimedRun): Promise<RunContex
   return {
     request: prompt.content,
     previousFiles,
-    agentPrompt: buildAgentPrompt(prompt.content, previousFiles, earlier.reverse(), base?.number),
+    agentPrompt: buildAgentPrompt(prompt.content, previousFiles, earlier.reverse(), {
+      baseNumber: base?.number,
+      element: (prompt.run?.element as PromptElement | null) ?? null,
+    }),
   };
 }
 
 type Turn = { role: "USER" | "ASSISTANT"; kind: "RESULT" | "ERROR"; content: string };
 
-export function buildAgentPrompt(request: string, previousFiles: ProjectFiles | null, history: Turn[], baseNumber?: number): string {
+export function buildAgentPrompt(
+  request: string,
+  previousFiles: ProjectFiles | null,
+  history: Turn[],
+  { baseNumber, element }: { baseNumber?: number; element?: PromptElement | null } = {},
+): string {
   const parts: string[] = [];
   const turns = history.filter((t) => t.kind === "RESULT");
   if (turns.length > 0) {
@@ -57,6 +66,11 @@ export function buildAgentPrompt(request: string, previousFiles: ProjectFiles | 
     const listing = paths.map((p) => `- ${p} (${Buffer.byteLength(previousFiles![p]!)} bytes)`).join("\n");
     parts.push(
       `The app directory already contains ${baseNumber ? `version ${baseNumber}` : "the current version"} of this project, the one the user is building on:\n${listing}\nRead the files you need with readFiles before changing them, and keep everything the request does not ask to change.`,
+    );
+  }
+  if (element) {
+    parts.push(
+      `The user pointed at this element in the preview; the request is about it.\nCSS selector: ${element.selector}\nIts HTML (possibly cut short):\n${element.html}`,
     );
   }
   parts.push(`Request:\n${request}`);

@@ -11,9 +11,9 @@ import { failRun } from "@/modules/runs/server/fail-run";
 import { acceptPrompt, type AcceptedPrompt } from "./accept-prompt";
 import { assertOfferedModel, getModelConfig, MODEL_NOT_CONFIGURED_MESSAGE, type ModelConfig } from "./model-config";
 import { projectNameFromPrompt } from "./project-name";
-import { clientKeySchema, promptContentSchema } from "./prompt-input";
+import { clientKeySchema, promptContentSchema, type PromptElement } from "./prompt-input";
 
-export { clientKeySchema, modelNameSchema, promptContentSchema } from "./prompt-input";
+export { clientKeySchema, modelNameSchema, pickedElementSchema, promptContentSchema } from "./prompt-input";
 export type { AcceptedPrompt } from "./accept-prompt";
 
 export type SendPromptDeps = {
@@ -25,7 +25,16 @@ export type SendPromptDeps = {
 
 /** `model`: one of the instance's models the sender picked; unset: the team's default. */
 /** `baseVersionId`: the version on screen when the prompt was sent (unset: the latest); the run builds on it. */
-export type SendPromptInput = { auth: AuthContext; projectId: string; content: string; clientKey?: string; model?: string; baseVersionId?: string };
+/** `element`: what the user pointed at in the preview; the agent's prompt carries it. */
+export type SendPromptInput = {
+  auth: AuthContext;
+  projectId: string;
+  content: string;
+  clientKey?: string;
+  model?: string;
+  baseVersionId?: string;
+  element?: PromptElement;
+};
 export type CreateProjectInput = { auth: AuthContext; content: string; clientKey?: string; model?: string };
 
 /**
@@ -47,7 +56,7 @@ export async function sendPrompt(db: Db, input: SendPromptInput, deps: SendPromp
     // before any write: the refusal rolls back an empty transaction.
     requireModel(deps, input.model);
     const baseFragmentId = await baseVersionOf(tx, input.projectId, input.baseVersionId);
-    return acceptPrompt(tx, { projectId: input.projectId, ...input.auth, content, clientKey, model: input.model, baseFragmentId });
+    return acceptPrompt(tx, { projectId: input.projectId, ...input.auth, content, clientKey, model: input.model, baseFragmentId, element: input.element });
   });
   return dispatch(db, accepted, input.auth.teamId, deps);
 }

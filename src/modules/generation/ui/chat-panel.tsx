@@ -12,6 +12,7 @@ import { FollowUpForm } from "./follow-up-form";
 import { OutcomeAnnouncer } from "./outcome-announcer";
 import { RunProgress } from "./run-progress";
 import { isRunActive, type ActiveRun, type ChatMessage } from "./types";
+import type { PickedElement } from "@/modules/preview/picker-message";
 import type { Version } from "./versions";
 
 type ChatPanelProps = {
@@ -26,6 +27,9 @@ type ChatPanelProps = {
   selectedFragmentId: string | null;
   onSelectVersion: (fragmentId: string) => void;
   maxLength: number;
+  /** The element picked in the preview, attached to the next prompt until removed or sent. */
+  pickedElement?: PickedElement | null;
+  onClearElement?: () => void;
 };
 
 export function ChatPanel({
@@ -39,6 +43,8 @@ export function ChatPanel({
   selectedFragmentId,
   onSelectVersion,
   maxLength,
+  pickedElement = null,
+  onClearElement,
 }: ChatPanelProps) {
   const runActive = isRunActive(run?.status);
   const retryableRunId = runActive ? null : latestFailedRunId(messages);
@@ -141,6 +147,8 @@ export function ChatPanel({
           runningFor={runActive && run?.startedBy && !run.startedBy.isYou ? run.startedBy.name : null}
           maxLength={maxLength}
           baseVersion={baseVersionOf(versions, selectedFragmentId)}
+          pickedElement={pickedElement}
+          onClearElement={onClearElement}
         />
       </div>
     </div>

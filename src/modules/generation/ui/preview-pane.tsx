@@ -5,7 +5,10 @@ import { ExternalLinkIcon, MonitorIcon, RefreshIcon } from "@/components/icons";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
+import { MousePointerClickIcon } from "lucide-react";
+import type { PickedElement } from "@/modules/preview/picker-message";
 import { DeviceFrame, DeviceToggle, type Device } from "@/modules/versions/ui/device-frames";
+import { useElementPicker } from "@/modules/versions/ui/use-element-picker";
 import type { FragmentView } from "./fragment";
 import { PreviewLeftWarning } from "./preview-left-warning";
 import { usePreviewDeparture } from "./use-preview-departure";
@@ -19,7 +22,16 @@ type Source = "saved" | "live";
  * `Cross-Origin-Opener-Policy: same-origin`, so a popup gets no `window.opener` back to Ollio.
  * When the frame navigates away from the preview, the pane hides it behind a warning.
  */
-export function PreviewPane({ fragment, building }: { fragment: FragmentView | null; building: boolean }) {
+export function PreviewPane({
+  fragment,
+  building,
+  onPickElement,
+}: {
+  fragment: FragmentView | null;
+  building: boolean;
+  /** Set: offers "Select" mode, and a click on an element in the preview attaches it to the prompt. */
+  onPickElement?: (element: PickedElement) => void;
+}) {
   const [source, setSource] = useState<Source>("saved");
   const [reloadCount, setReloadCount] = useState(0);
   const [device, setDevice] = useState<Device>("desktop");
@@ -33,6 +45,8 @@ export function PreviewPane({ fragment, building }: { fragment: FragmentView | n
   // Only saved versions report their location: the live sandbox is not served by the preview server.
   const departure = usePreviewDeparture(frame, source === "saved" ? url : null, frameKey);
   const shownUrl = departure.left ? null : (departure.href ?? url);
+  // Only saved versions carry the picker: the preview server injects it, the live sandbox does not.
+  const picker = useElementPicker(frame, source === "saved" ? url : null, source === "saved" ? onPickElement : undefined);
 
   if (!fragment || !url) return <PreviewPlaceholder building={building} hasFragment={Boolean(fragment)} />;
 
@@ -61,6 +75,18 @@ export function PreviewPane({ fragment, building }: { fragment: FragmentView | n
             </select>
           </label>
         )}
+        {picker.available && (
+          <Button
+            variant={picker.selecting ? "secondary" : "ghost"}
+            size="sm"
+            aria-pressed={picker.selecting}
+            title="Point at an element to ask about it"
+            onClick={() => picker.setSelecting(!picker.selecting)}
+          >
+            <MousePointerClickIcon aria-hidden />
+            Select
+          </Button>
+        )}
         <DeviceToggle device={device} onChange={setDevice} className="hidden sm:flex" />
         <a
           href={url}
@@ -85,6 +111,7 @@ export function PreviewPane({ fragment, building }: { fragment: FragmentView | n
             onLoad={() => {
               setLoadedFrame(frameKey);
               departure.onLoad();
+              picker.onLoad();
             }}
             className="absolute inset-0 size-full border-0"
           />

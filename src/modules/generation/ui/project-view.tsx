@@ -7,6 +7,7 @@ import { ArrowLeftIcon } from "@/components/icons";
 import { buttonClasses } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
+import type { PickedElement } from "@/modules/preview/picker-message";
 import { ChatPanel } from "./chat-panel";
 import { useProjectGeneration } from "./use-project-generation";
 import { versionsOf } from "./versions";
@@ -20,6 +21,8 @@ export function ProjectView({ projectId, maxLength }: { projectId: string; maxLe
   const [pickedFragmentId, setPickedFragmentId] = useState<string | null>(null);
   const showNewest = useCallback(() => setPickedFragmentId(null), []);
   const { messages, run, runActive } = useProjectGeneration(projectId, { onRunFinished: showNewest });
+  // An element picked in the preview ("Select"), attached to the next prompt.
+  const [pickedElement, setPickedElement] = useState<PickedElement | null>(null);
 
   const versions = versionsOf(messages.data);
   const latest = versions.at(-1) ?? null;
@@ -61,6 +64,8 @@ export function ProjectView({ projectId, maxLength }: { projectId: string; maxLe
           selectedFragmentId={selected?.fragment.id ?? null}
           onSelectVersion={(id) => setPickedFragmentId(id === latest?.fragment.id ? null : id)}
           maxLength={maxLength}
+          pickedElement={pickedElement}
+          onClearElement={() => setPickedElement(null)}
         />
       </section>
       <section aria-label="Preview and code" className="flex h-[85dvh] min-h-0 min-w-0 flex-1 flex-col border-t border-border lg:h-auto lg:border-t-0">
@@ -72,6 +77,7 @@ export function ProjectView({ projectId, maxLength }: { projectId: string; maxLe
           building={runActive}
           onShowLatest={showNewest}
           onSelectVersion={setPickedFragmentId}
+          onPickElement={setPickedElement}
         />
       </section>
     </div>

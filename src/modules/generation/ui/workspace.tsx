@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { CodeIcon, MonitorIcon } from "@/components/icons";
 import { Button } from "@/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import type { PickedElement } from "@/modules/preview/picker-message";
 import { errorMessage } from "@/modules/shell/ui/error-message";
 import { ShareDialog } from "@/modules/sharing/ui/share-dialog";
 import { ComparePane } from "@/modules/versions/ui/compare-pane";
@@ -27,6 +28,7 @@ export function Workspace({
   building,
   onShowLatest,
   onSelectVersion,
+  onPickElement,
 }: {
   projectId: string;
   version: Version | null;
@@ -36,6 +38,8 @@ export function Workspace({
   onShowLatest: () => void;
   /** Shows a version that was just made here (a restore, a saved edit). */
   onSelectVersion: (fragmentId: string) => void;
+  /** An element picked in the preview ("Select" mode), for the prompt box. */
+  onPickElement?: (element: PickedElement) => void;
 }) {
   const trpc = useTRPC();
   const showNewVersion = useShowNewVersion(projectId, onSelectVersion);
@@ -116,7 +120,7 @@ export function Workspace({
         </div>
       </div>
       <TabsContent value="preview" className="min-h-0 flex-1">
-        <PreviewPane fragment={fragment} building={building} />
+        <PreviewPane fragment={fragment} building={building} onPickElement={onPickElement} />
       </TabsContent>
       <TabsContent value="code" className="min-h-0 flex-1">
         {opened.code && (

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { contentTypeFor } from "./content-type";
 import { fragmentFilesFromDb, type FragmentFileSource } from "./fragment-files";
+import { withElementPicker } from "./element-picker";
 import { withLocationReporter } from "./location-reporter";
 import { IMMUTABLE_CACHE, NO_STORE, previewHeaders, REVOCABLE } from "./preview-headers";
 import { isGrantToken } from "./preview-token";
@@ -103,7 +104,9 @@ async function handle(
 
   const type = contentTypeFor(filePath);
   response.setHeader("Content-Type", type);
-  const body = type.startsWith("text/html") ? withLocationReporter(content, appOrigin) : content;
+  // The element picker only in the app's own preview, never in a share link's viewer.
+  const revocable = cache === REVOCABLE;
+  const body = type.startsWith("text/html") ? withLocationReporter(revocable ? content : withElementPicker(content, appOrigin), appOrigin) : content;
   return send(response, 200, headers, body, cache);
 }
 
