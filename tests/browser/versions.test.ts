@@ -176,6 +176,29 @@ describe("versions in the browser", () => {
     expect((await signedOut.goto(shareUrl))?.status()).toBe(404);
     expect((await fetch(fileUrl)).status).toBe(404);
     await visitor.close();
+    await page.keyboard.press("Escape");
+
+    // Select mode: hover and click an element in the preview; it becomes a chip on the prompt box.
+    await page.getByRole("button", { name: "Select", exact: true }).click();
+    await previewFrame(page).locator("h1").click();
+    const chip = page.getByTestId("element-chip");
+    await expect.poll(() => chip.textContent()).toContain("<h1>");
+    // A message posted by anything but the preview frame (here: the app's own window) is ignored.
+    await page.evaluate(() => window.postMessage({ type: "ollio:picked-element", tag: "p", text: "forged", selector: "p", html: "<p>forged</p>" }, "*"));
+    await page.waitForTimeout(200);
+    expect(await chip.textContent()).not.toContain("forged");
+    // Removing the chip removes the context; pick again and send.
+    await page.getByRole("button", { name: "Remove the selected h1 element" }).click();
+    await chip.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Select", exact: true }).click();
+    await previewFrame(page).locator("h1").click();
+    await chip.waitFor();
+    await followUp("Make this heading bigger [picked]", 7);
+    const userPrompt = (r: (typeof model.requests)[number]) => r.body.messages.find((m) => m.role === "user")?.content ?? "";
+    const pickedPrompt = userPrompt(model.requests.find((r) => userPrompt(r).includes("[picked]"))!);
+    expect(pickedPrompt).toContain("CSS selector: body > main > h1");
+    expect(pickedPrompt).toContain("<h1>Page one</h1>");
+    await chip.waitFor({ state: "detached" });
 
     console.log(`[versions] save a hand edit → preview shows it: ${saveToPreviewMs} ms; share page first load (signed out, until the shared page is styled): ${shareFirstLoadMs} ms`);
   }, 180_000);
