@@ -48,7 +48,7 @@ try {
     });
     await db.message.createMany({ data: ids.map(({ project, message }) => ({ id: message, projectId: project, role: "ASSISTANT" as const, content: "Built." })) });
     await db.fragment.createMany({
-      data: ids.map(({ project, message }, i) => ({ messageId: message, projectId: project, title: `Version of ${i}`, files: { "index.html": "<h1>Hi</h1>" } })),
+      data: ids.map(({ project, message }, i) => ({ messageId: message, projectId: project, number: 1, title: `Version of ${i}`, files: { "index.html": "<h1>Hi</h1>" } })),
     });
     const { token } = await createSession(user.id);
     return { cookie: `ollio_session=${token}`, userId: user.id, teamId: team.id, firstProjectId: ids[0]!.project };

@@ -54,7 +54,7 @@ try {
     });
     if (last) break;
     const answer = await db.message.create({ data: { projectId: project.id, role: "ASSISTANT", content: `Built version ${i}.` } });
-    await db.fragment.create({ data: { messageId: answer.id, projectId: project.id, title: `v${i}`, files: { "index.html": "<h1>Hi</h1>" } } });
+    await db.fragment.create({ data: { messageId: answer.id, projectId: project.id, number: i + 1, title: `v${i}`, files: { "index.html": "<h1>Hi</h1>" } } });
   }
   const { token } = await createSession(user.id);
 

@@ -21,7 +21,7 @@ async function versionWithScreenshot() {
     screenshots: [{ viewport: "desktop", width: 1280, height: 800, bytes: JPEG.length, type: "image/jpeg", data: JPEG.toString("base64") }],
   });
   const fragment = await db.fragment.create({
-    data: { messageId: message.id, projectId: project.id, title: "v1", files: { "index.html": "<h1>x</h1>" }, ...columns },
+    data: { messageId: message.id, projectId: project.id, number: 1, title: "v1", files: { "index.html": "<h1>x</h1>" }, ...columns },
   });
   return { auth, project, fragment };
 }

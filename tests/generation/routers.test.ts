@@ -34,7 +34,7 @@ describe("messages and runs routers", () => {
     await db.run.update({ where: { id: sent.runId }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
     const answer = await db.message.create({ data: { projectId: project.id, role: "ASSISTANT", kind: "RESULT", content: "Built it." } });
     const fragment = await db.fragment.create({
-      data: { messageId: answer.id, projectId: project.id, title: "Signup", files: { "index.html": "<h1>Hi</h1>" }, previewUrl: "http://preview/f/x/" },
+      data: { messageId: answer.id, projectId: project.id, number: 1, title: "Signup", files: { "index.html": "<h1>Hi</h1>" }, previewUrl: "http://preview/f/x/" },
     });
 
     const messages = await api.messages.list({ projectId: project.id });
@@ -46,6 +46,9 @@ describe("messages and runs routers", () => {
     // The preview URL follows today's PREVIEW_ORIGIN, not what was stored; files come separately.
     expect(messages[1]?.fragment).toEqual({
       id: fragment.id,
+      number: 1,
+      parentId: null,
+      origin: "AGENT",
       title: "Signup",
       previewUrl: previewUrlFor(fragment.previewToken),
       sandboxUrl: null,
@@ -108,7 +111,7 @@ describe("messages and runs routers", () => {
     await failRun(db, sent.runId, "failed");
     const answer = await db.message.create({ data: { projectId: project.id, role: "ASSISTANT", content: "Built." } });
     const fragment = await db.fragment.create({
-      data: { messageId: answer.id, projectId: project.id, title: "Private", files: { "index.html": "secret" } },
+      data: { messageId: answer.id, projectId: project.id, number: 1, title: "Private", files: { "index.html": "secret" } },
     });
 
     for (const attempt of [

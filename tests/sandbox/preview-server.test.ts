@@ -38,7 +38,7 @@ async function createFragment(files: Record<string, string>, previewToken?: stri
   const team = await db.team.create({ data: { name: "Preview team" } });
   const project = await db.project.create({ data: { name: "Preview", teamId: team.id, createdById: user.id } });
   const message = await db.message.create({ data: { projectId: project.id, role: "ASSISTANT", content: "done" } });
-  return db.fragment.create({ data: { projectId: project.id, messageId: message.id, title: "Preview", files, previewToken } });
+  return db.fragment.create({ data: { projectId: project.id, messageId: message.id, number: 1, title: "Preview", files, previewToken } });
 }
 
 /** A raw request: fetch() would normalise `..` and encoded slashes away before sending. */

@@ -40,7 +40,7 @@ async function runIn(projectId: string, by: Member, status: "QUEUED" | "FAILED")
 }
 async function fragmentIn(projectId: string) {
   const answer = await db.message.create({ data: { projectId, role: "ASSISTANT", content: "Built." } });
-  return db.fragment.create({ data: { messageId: answer.id, projectId, title: "v1", files: { "index.html": "<h1>Hi</h1>" } } });
+  return db.fragment.create({ data: { messageId: answer.id, projectId, number: 1, title: "v1", files: { "index.html": "<h1>Hi</h1>" } } });
 }
 const pendingInvitation = (f: Fixture) => createInvitation(db, f.boss, { email: "guest@example.test", role: "MEMBER" }, copyLinkDeps);
 
@@ -76,6 +76,29 @@ const CASES: Case[] = [
     expect: all,
   },
   { procedure: "messages.create", on: "a teammate's project", call: (api, f) => api.messages.create({ projectId: f.theirs.id, content: "Make it blue" }), expect: all },
+
+  { procedure: "versions.list", on: "a teammate's project", call: (api, f) => api.versions.list({ projectId: f.theirs.id }), expect: all },
+  { procedure: "versions.compare", on: "a teammate's version", setup: async (f) => (await fragmentIn(f.theirs.id)).id, call: (api, _f, toId) => api.versions.compare({ toId }), expect: all },
+  { procedure: "versions.restore", on: "a teammate's version", setup: async (f) => (await fragmentIn(f.theirs.id)).id, call: (api, _f, fragmentId) => api.versions.restore({ fragmentId }), expect: all },
+  {
+    procedure: "versions.saveEdit",
+    on: "a teammate's version",
+    setup: async (f) => (await fragmentIn(f.theirs.id)).id,
+    call: (api, _f, baseVersionId) => api.versions.saveEdit({ baseVersionId, files: { "index.html": "<h1>Edited</h1>" } }),
+    expect: all,
+  },
+  { procedure: "sharing.list", on: "a teammate's project", call: (api, f) => api.sharing.list({ projectId: f.theirs.id }), expect: all },
+  { procedure: "sharing.create", on: "a teammate's version", setup: async (f) => (await fragmentIn(f.theirs.id)).id, call: (api, _f, fragmentId) => api.sharing.create({ fragmentId }), expect: all },
+  {
+    procedure: "sharing.revoke",
+    on: "a teammate's link",
+    setup: async (f) => {
+      const fragment = await fragmentIn(f.theirs.id);
+      return (await db.shareLink.create({ data: { projectId: f.theirs.id, fragmentId: fragment.id, tokenHash: `hash-${fragment.id}`, createdById: f.peer.userId } })).id;
+    },
+    call: (api, _f, linkId) => api.sharing.revoke({ linkId }),
+    expect: all,
+  },
 
   { procedure: "runs.active", on: "a teammate's project", call: (api, f) => api.runs.active({ projectId: f.theirs.id }), expect: all },
   { procedure: "runs.poll", on: "a teammate's project", call: (api, f) => api.runs.poll({ projectId: f.theirs.id }), expect: all },

@@ -10,7 +10,7 @@ export const AFTER_SIGN_OUT_PATH = "/";
  * Pages anyone may open. The landing page "/" shows a sign-in call to action when signed out;
  * an invitation page shows whose team it is for before asking the visitor to sign in or up.
  */
-const PUBLIC_PAGES = ["/", SIGN_IN_PATH, SIGN_UP_PATH, "/invitations"] as const;
+const PUBLIC_PAGES = ["/", SIGN_IN_PATH, SIGN_UP_PATH, "/invitations", "/s"] as const;
 
 /**
  * True for pages the proxy sends signed-out visitors away from. API routes are never gated here:

@@ -4,9 +4,11 @@ import { messagesRouter } from "./messages";
 import { modelsRouter } from "./models";
 import { projectsRouter } from "./projects";
 import { runsRouter } from "./runs";
+import { sharingRouter } from "./sharing";
 import { teamsRouter } from "./teams";
 import { teamUsageRouter } from "./team-usage";
 import { usageRouter } from "./usage";
+import { versionsRouter } from "./versions";
 
 export const appRouter = createTRPCRouter({
   projects: projectsRouter,
@@ -17,6 +19,8 @@ export const appRouter = createTRPCRouter({
   teamUsage: teamUsageRouter,
   models: modelsRouter,
   admin: adminRouter,
+  versions: versionsRouter,
+  sharing: sharingRouter,
 });
 
 export type AppRouter = typeof appRouter;

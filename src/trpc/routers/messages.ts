@@ -3,7 +3,7 @@ import { rowIdSchema } from "@/lib/row-id";
 import { fragmentFiles, listMessages } from "@/modules/generation/server/messages";
 import { getBilling } from "@/modules/billing/server";
 import { explainOutOfCredits } from "@/modules/billing/server/out-of-credits";
-import { clientKeySchema, modelNameSchema, promptContentSchema, sendPrompt } from "@/modules/generation/server/send-prompt";
+import { clientKeySchema, modelNameSchema, pickedElementSchema, promptContentSchema, sendPrompt } from "@/modules/generation/server/send-prompt";
 import { createTRPCRouter, protectedProcedure, rateLimit } from "../init";
 
 const projectId = rowIdSchema;
@@ -19,6 +19,17 @@ export const messagesRouter = createTRPCRouter({
 
   create: protectedProcedure
     .use(rateLimit("generate"))
-    .input(z.object({ projectId, content: promptContentSchema, clientKey: clientKeySchema.optional(), model: modelNameSchema.optional() }))
+    .input(
+      z.object({
+        projectId,
+        content: promptContentSchema,
+        clientKey: clientKeySchema.optional(),
+        model: modelNameSchema.optional(),
+        /** The version on screen: the new one builds on it (default: the latest). */
+        baseVersionId: rowIdSchema.optional(),
+        /** The element picked in the preview: its selector and capped outerHTML go to the agent. */
+        element: pickedElementSchema.optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => explainOutOfCredits(getBilling(), ctx.auth, sendPrompt(ctx.db, { auth: ctx.auth, ...input }))),
 });

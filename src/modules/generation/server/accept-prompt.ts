@@ -4,6 +4,7 @@ import { displayNameOf } from "@/modules/auth/display-name";
 import { reserveCredit } from "@/modules/credits/server/reserve";
 import { assertTeamMayQueueRun } from "@/modules/runs/server/queue-cap";
 import { ACTIVE_RUN_STATUSES } from "@/modules/runs/server/run-policy";
+import type { PromptElement } from "./prompt-input";
 
 export type AcceptedPrompt = { projectId: string; messageId: string; runId: string; deduplicated: boolean };
 
@@ -22,7 +23,18 @@ export async function acceptPrompt(
     content,
     clientKey,
     model,
-  }: { projectId: string; teamId: string; userId: string; content: string; clientKey?: string; model?: string },
+    baseFragmentId = null,
+    element,
+  }: {
+    projectId: string;
+    teamId: string;
+    userId: string;
+    content: string;
+    clientKey?: string;
+    model?: string;
+    baseFragmentId?: string | null;
+    element?: PromptElement;
+  },
 ): Promise<AcceptedPrompt> {
   if (clientKey) {
     const existing = await findByClientKey(tx, projectId, clientKey);
@@ -47,7 +59,7 @@ export async function acceptPrompt(
   });
   const run = await tx.run.create({
     // The model asked for; the attempt records the one it actually used.
-    data: { projectId, teamId, createdById: userId, userMessageId: message.id, model },
+    data: { projectId, teamId, createdById: userId, userMessageId: message.id, model, baseFragmentId, element },
     select: { id: true },
   });
   await reserveCredit(tx, { teamId, userId, runId: run.id });

@@ -30,7 +30,19 @@ export async function listMessages(db: Db, auth: AuthContext, projectId: string)
       createdAt: true,
       // The check's verdict and screenshot sizes (not the bytes: /api/versions/<id>/screenshot serves them).
       fragment: {
-        select: { id: true, title: true, sandboxUrl: true, createdAt: true, previewToken: true, checkStatus: true, problems: true, screenshots: true },
+        select: {
+          id: true,
+          number: true,
+          parentId: true,
+          origin: true,
+          title: true,
+          sandboxUrl: true,
+          createdAt: true,
+          previewToken: true,
+          checkStatus: true,
+          problems: true,
+          screenshots: true,
+        },
       },
       run: { select: { id: true, status: true, error: true, createdBy: { select: { id: true, name: true, email: true } } } },
     },

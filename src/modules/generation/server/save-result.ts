@@ -2,6 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { fragmentCheckColumns } from "@/modules/check/server/saved-check";
 import { commitCredit } from "@/modules/credits/server/settle";
 import { newPreviewToken } from "@/modules/preview/server/preview-token";
+import { lockProjectForNewVersion } from "@/modules/versions/server/version-number";
 import { automaticProjectName, fragmentTitle } from "./fragment-title";
 import type { GeneratedResult } from "./generate-attempt";
 import type { WorkflowDeps } from "./workflow-deps";
@@ -21,7 +22,9 @@ export async function saveGeneratedResult(deps: WorkflowDeps, result: GeneratedR
     });
     if (count === 0) return { kind: "skipped", reason: "the run was taken over or cancelled" };
 
-    const { projectId } = await tx.run.findUniqueOrThrow({ where: { id: result.runId }, select: { projectId: true } });
+    const { projectId, baseFragmentId } = await tx.run.findUniqueOrThrow({ where: { id: result.runId }, select: { projectId: true, baseFragmentId: true } });
+    // The next number under the project row lock; built from the version the prompt was sent from.
+    const number = await lockProjectForNewVersion(tx, projectId);
     const message = await tx.message.create({
       data: { projectId, role: "ASSISTANT", kind: "RESULT", content: result.summary },
       select: { id: true },
@@ -33,6 +36,9 @@ export async function saveGeneratedResult(deps: WorkflowDeps, result: GeneratedR
       data: {
         messageId: message.id,
         projectId,
+        number,
+        parentId: baseFragmentId,
+        origin: "AGENT",
         title,
         files: result.files,
         sandboxId: result.sandboxId,

@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
@@ -10,9 +11,9 @@ import { failRun } from "@/modules/runs/server/fail-run";
 import { acceptPrompt, type AcceptedPrompt } from "./accept-prompt";
 import { assertOfferedModel, getModelConfig, MODEL_NOT_CONFIGURED_MESSAGE, type ModelConfig } from "./model-config";
 import { projectNameFromPrompt } from "./project-name";
-import { clientKeySchema, promptContentSchema } from "./prompt-input";
+import { clientKeySchema, promptContentSchema, type PromptElement } from "./prompt-input";
 
-export { clientKeySchema, modelNameSchema, promptContentSchema } from "./prompt-input";
+export { clientKeySchema, modelNameSchema, pickedElementSchema, promptContentSchema } from "./prompt-input";
 export type { AcceptedPrompt } from "./accept-prompt";
 
 export type SendPromptDeps = {
@@ -23,7 +24,17 @@ export type SendPromptDeps = {
 };
 
 /** `model`: one of the instance's models the sender picked; unset: the team's default. */
-export type SendPromptInput = { auth: AuthContext; projectId: string; content: string; clientKey?: string; model?: string };
+/** `baseVersionId`: the version on screen when the prompt was sent (unset: the latest); the run builds on it. */
+/** `element`: what the user pointed at in the preview; the agent's prompt carries it. */
+export type SendPromptInput = {
+  auth: AuthContext;
+  projectId: string;
+  content: string;
+  clientKey?: string;
+  model?: string;
+  baseVersionId?: string;
+  element?: PromptElement;
+};
 export type CreateProjectInput = { auth: AuthContext; content: string; clientKey?: string; model?: string };
 
 /**
@@ -44,7 +55,8 @@ export async function sendPrompt(db: Db, input: SendPromptInput, deps: SendPromp
     // Checked after authorisation (another team's project is NOT_FOUND whatever the config) and
     // before any write: the refusal rolls back an empty transaction.
     requireModel(deps, input.model);
-    return acceptPrompt(tx, { projectId: input.projectId, ...input.auth, content, clientKey, model: input.model });
+    const baseFragmentId = await baseVersionOf(tx, input.projectId, input.baseVersionId);
+    return acceptPrompt(tx, { projectId: input.projectId, ...input.auth, content, clientKey, model: input.model, baseFragmentId, element: input.element });
   });
   return dispatch(db, accepted, input.auth.teamId, deps);
 }
@@ -74,6 +86,17 @@ export async function createProjectFromPrompt(db: Db, input: CreateProjectInput,
     return acceptPrompt(tx, { projectId: project.id, ...auth, content, clientKey, model: input.model });
   });
   return dispatch(db, accepted, auth.teamId, deps);
+}
+
+/** The version a follow-up builds on: the one named (it must be this project's), else the latest. */
+async function baseVersionOf(tx: Prisma.TransactionClient, projectId: string, baseVersionId: string | undefined): Promise<string | null> {
+  const base = await tx.fragment.findFirst({
+    where: baseVersionId === undefined ? { projectId } : { id: baseVersionId, projectId },
+    orderBy: { number: "desc" },
+    select: { id: true },
+  });
+  if (baseVersionId !== undefined && !base) throw new AppError("NOT_FOUND", "That version is not in this project.");
+  return base?.id ?? null;
 }
 
 function validate(input: { content: string; clientKey?: string }) {

@@ -12,6 +12,7 @@ import { FollowUpForm } from "./follow-up-form";
 import { OutcomeAnnouncer } from "./outcome-announcer";
 import { RunProgress } from "./run-progress";
 import { isRunActive, type ActiveRun, type ChatMessage } from "./types";
+import type { PickedElement } from "@/modules/preview/picker-message";
 import type { Version } from "./versions";
 
 type ChatPanelProps = {
@@ -26,6 +27,9 @@ type ChatPanelProps = {
   selectedFragmentId: string | null;
   onSelectVersion: (fragmentId: string) => void;
   maxLength: number;
+  /** The element picked in the preview, attached to the next prompt until removed or sent. */
+  pickedElement?: PickedElement | null;
+  onClearElement?: () => void;
 };
 
 export function ChatPanel({
@@ -39,6 +43,8 @@ export function ChatPanel({
   selectedFragmentId,
   onSelectVersion,
   maxLength,
+  pickedElement = null,
+  onClearElement,
 }: ChatPanelProps) {
   const runActive = isRunActive(run?.status);
   const retryableRunId = runActive ? null : latestFailedRunId(messages);
@@ -143,10 +149,19 @@ export function ChatPanel({
           runActive={runActive}
           runningFor={runActive && run?.startedBy && !run.startedBy.isYou ? run.startedBy.name : null}
           maxLength={maxLength}
+          baseVersion={baseVersionOf(versions, selectedFragmentId)}
+          pickedElement={pickedElement}
+          onClearElement={onClearElement}
         />
       </div>
     </div>
   );
+}
+
+/** The version on screen when it is not the latest: a prompt sent now builds on it. */
+function baseVersionOf(versions: Version[], selectedFragmentId: string | null) {
+  const selected = versions.find((v) => v.fragment.id === selectedFragmentId);
+  return selected && selected !== versions.at(-1) ? { id: selected.fragment.id, number: selected.number } : null;
 }
 
 /** The run behind the newest prompt, if it failed or was cancelled: that is the one a Retry sends again. */

@@ -5,6 +5,10 @@ import { ExternalLinkIcon, MonitorIcon, RefreshCwIcon } from "lucide-react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
+import { MousePointerClickIcon } from "lucide-react";
+import type { PickedElement } from "@/modules/preview/picker-message";
+import { DeviceFrame, DeviceToggle, type Device } from "@/modules/versions/ui/device-frames";
+import { useElementPicker } from "@/modules/versions/ui/use-element-picker";
 import type { FragmentView } from "./fragment";
 import { PreviewLeftWarning } from "./preview-left-warning";
 import { usePreviewDeparture } from "./use-preview-departure";
@@ -22,13 +26,17 @@ export function PreviewPane({
   fragment,
   building,
   lastRunStatus = null,
+  onPickElement,
 }: {
   fragment: FragmentView | null;
   building: boolean;
   lastRunStatus?: string | null;
+  /** Set: offers "Select" mode, and a click on an element in the preview attaches it to the prompt. */
+  onPickElement?: (element: PickedElement) => void;
 }) {
   const [source, setSource] = useState<Source>("saved");
   const [reloadCount, setReloadCount] = useState(0);
+  const [device, setDevice] = useState<Device>("desktop");
   const [loadedFrame, setLoadedFrame] = useState<string | null>(null);
 
   const url = fragment ? (source === "live" && fragment.sandboxUrl ? fragment.sandboxUrl : fragment.previewUrl) : null;
@@ -39,6 +47,8 @@ export function PreviewPane({
   // Only saved versions report their location: the live sandbox is not served by the preview server.
   const departure = usePreviewDeparture(frame, source === "saved" ? url : null, frameKey);
   const shownUrl = departure.left ? null : (departure.href ?? url);
+  // Only saved versions carry the picker: the preview server injects it, the live sandbox does not.
+  const picker = useElementPicker(frame, source === "saved" ? url : null, source === "saved" ? onPickElement : undefined);
 
   if (!fragment || !url) return <PreviewPlaceholder building={building} hasFragment={Boolean(fragment)} lastRunStatus={lastRunStatus} />;
 
@@ -67,6 +77,19 @@ export function PreviewPane({
             </select>
           </label>
         )}
+        {picker.available && (
+          <Button
+            variant={picker.selecting ? "secondary" : "ghost"}
+            size="sm"
+            aria-pressed={picker.selecting}
+            title="Point at an element to ask about it"
+            onClick={() => picker.setSelecting(!picker.selecting)}
+          >
+            <MousePointerClickIcon aria-hidden />
+            Select
+          </Button>
+        )}
+        <DeviceToggle device={device} onChange={setDevice} className="hidden sm:flex" />
         <a
           href={url}
           target="_blank"
@@ -79,19 +102,22 @@ export function PreviewPane({
         </a>
       </div>
       <div className="relative min-h-0 flex-1 bg-white">
-        <iframe
-          ref={frame}
-          key={frameKey}
-          src={url}
-          title={`Preview of ${fragment.title}`}
-          sandbox="allow-scripts allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox"
-          referrerPolicy="no-referrer"
-          onLoad={() => {
-            setLoadedFrame(frameKey);
-            departure.onLoad();
-          }}
-          className="absolute inset-0 size-full border-0"
-        />
+        <DeviceFrame device={device}>
+          <iframe
+            ref={frame}
+            key={frameKey}
+            src={url}
+            title={`Preview of ${fragment.title}`}
+            sandbox="allow-scripts allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox"
+            referrerPolicy="no-referrer"
+            onLoad={() => {
+              setLoadedFrame(frameKey);
+              departure.onLoad();
+              picker.onLoad();
+            }}
+            className="absolute inset-0 size-full border-0"
+          />
+        </DeviceFrame>
         {departure.left && <PreviewLeftWarning onBack={() => setReloadCount((n) => n + 1)} />}
       </div>
     </div>

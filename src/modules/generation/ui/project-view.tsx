@@ -8,6 +8,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
+import type { PickedElement } from "@/modules/preview/picker-message";
 import { ChatPanel } from "./chat-panel";
 import { PhoneViewSwitch, type PhoneView } from "./phone-view-switch";
 import { useProjectGeneration } from "./use-project-generation";
@@ -26,6 +27,8 @@ export function ProjectView({ projectId, maxLength }: { projectId: string; maxLe
   const [pickedFragmentId, setPickedFragmentId] = useState<string | null>(null);
   const showNewest = useCallback(() => setPickedFragmentId(null), []);
   const { messages, run, building } = useProjectGeneration(projectId, { onRunFinished: showNewest });
+  // An element picked in the preview ("Select"), attached to the next prompt.
+  const [pickedElement, setPickedElement] = useState<PickedElement | null>(null);
 
   const versions = versionsOf(messages.data);
   const latest = versions.at(-1) ?? null;
@@ -88,6 +91,8 @@ export function ProjectView({ projectId, maxLength }: { projectId: string; maxLe
             setPhoneView("preview");
           }}
           maxLength={maxLength}
+          pickedElement={pickedElement}
+          onClearElement={() => setPickedElement(null)}
         />
       </section>
       <section
@@ -97,7 +102,17 @@ export function ProjectView({ projectId, maxLength }: { projectId: string; maxLe
           phoneView === "preview" ? "flex" : "hidden",
         )}
       >
-        <Workspace version={selected} latestNumber={latest?.number ?? 0} building={building} lastRunStatus={run.data?.status ?? null} onShowLatest={showNewest} />
+        <Workspace
+          projectId={projectId}
+          version={selected}
+          versions={versions}
+          latestNumber={latest?.number ?? 0}
+          building={building}
+          lastRunStatus={run.data?.status ?? null}
+          onShowLatest={showNewest}
+          onSelectVersion={setPickedFragmentId}
+          onPickElement={setPickedElement}
+        />
       </section>
     </div>
   );

@@ -1,31 +1,56 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { toast } from "sonner";
 import { CodeIcon, MonitorIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import type { PickedElement } from "@/modules/preview/picker-message";
+import { errorMessage } from "@/modules/shell/ui/error-message";
+import { ShareDialog } from "@/modules/sharing/ui/share-dialog";
+import { ComparePane } from "@/modules/versions/ui/compare-pane";
+import { useDrafts } from "@/modules/versions/ui/use-drafts";
+import { useShowNewVersion } from "@/modules/versions/ui/use-show-new-version";
+import { useTRPC } from "@/trpc/client";
 import { CodePane, preloadCodeViewer } from "./code-pane";
 import { PreviewPane } from "./preview-pane";
 import type { Version } from "./versions";
 
-/** The right-hand side: the selected version's live preview and its code. */
+const RUN_ACTIVE_SAVE = "A generation is running in this project; its result will be the next version. Save when it finishes — history stays one line.";
+
+/** The right-hand side: the selected version's live preview, its code (editable) and what changed in it. */
 export function Workspace({
+  projectId,
   version,
+  versions,
   latestNumber,
   building,
   lastRunStatus,
   onShowLatest,
+  onSelectVersion,
+  onPickElement,
 }: {
+  projectId: string;
   version: Version | null;
+  versions: Version[];
   latestNumber: number;
   building: boolean;
   /** The latest run's status, so an empty preview can say why it is empty. */
   lastRunStatus: string | null;
   onShowLatest: () => void;
+  /** Shows a version that was just made here (a restore, a saved edit). */
+  onSelectVersion: (fragmentId: string) => void;
+  /** An element picked in the preview ("Select" mode), for the prompt box. */
+  onPickElement?: (element: PickedElement) => void;
 }) {
+  const trpc = useTRPC();
+  const showNewVersion = useShowNewVersion(projectId, onSelectVersion);
   const [tab, setTab] = useState("preview");
-  // The code panel mounts on first visit, then stays mounted (keeps the selected file and scroll).
-  const [codeOpened, setCodeOpened] = useState(false);
+  // The code panel mounts on first visit, then stays mounted (keeps the draft view, selection and scroll).
+  const [opened, setOpened] = useState<Record<string, boolean>>({});
+  const [sharing, setSharing] = useState(false);
+  const drafts = useDrafts();
   const fragment = version?.fragment ?? null;
 
   useEffect(() => {
@@ -33,14 +58,27 @@ export function Workspace({
     else setTimeout(preloadCodeViewer, 1500);
   }, []);
 
+  const restore = useMutation(
+    trpc.versions.restore.mutationOptions({
+      onSuccess: (restored) => {
+        showNewVersion(restored, restored.files);
+        toast.success(`Restored as v${restored.number}`);
+      },
+      onError: (error) => toast.error("Could not restore", { description: errorMessage(error) }),
+    }),
+  );
+
   function selectTab(next: string) {
-    if (next === "code") setCodeOpened(true);
+    setOpened((o) => ({ ...o, [next]: true }));
     setTab(next);
   }
 
+  const isLatest = !version || version.number === latestNumber;
+  const parentNumber = version?.parentId ? versions.find((v) => v.fragment.id === version.parentId)?.number : undefined;
+
   return (
     <Tabs value={tab} onValueChange={selectTab} className="flex h-full min-h-0 flex-1 flex-col">
-      <div className="flex items-center gap-3 border-b border-border px-3 py-2">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-border px-3 py-2">
         <TabsList aria-label="Workspace">
           <TabsTrigger value="preview">
             <MonitorIcon />
@@ -48,30 +86,68 @@ export function Workspace({
           </TabsTrigger>
           <TabsTrigger value="code">
             <CodeIcon />
-            Code
+            Code{fragment && drafts.has(fragment.id) ? " •" : ""}
           </TabsTrigger>
+          <TabsTrigger value="changes">Changes</TabsTrigger>
         </TabsList>
         {version && (
           <p className="min-w-0 truncate text-sm text-muted-foreground">
             <span className="font-medium text-foreground">v{version.number}</span>
+            {parentNumber !== undefined && <span className="hidden sm:inline"> from v{parentNumber}</span>}
             <span className="hidden md:inline"> · {version.fragment.title}</span>
           </p>
         )}
-        {version && version.number !== latestNumber && (
-          <p className="ml-auto flex shrink-0 items-center gap-2 text-xs text-muted-foreground">
-            <span className="hidden sm:inline">Older version</span>
-            <Button variant="outline" size="xs" onClick={onShowLatest}>
-              Show latest (v{latestNumber})
+        <div className="ml-auto flex shrink-0 items-center gap-2 text-xs text-muted-foreground">
+          {version && !isLatest && (
+            <>
+              <span className="hidden sm:inline">Older version</span>
+              <Button
+                variant="outline"
+                size="xs"
+                disabled={restore.isPending || building}
+                title={building ? RUN_ACTIVE_SAVE : undefined}
+                onClick={() => restore.mutate({ fragmentId: version.fragment.id })}
+              >
+                {restore.isPending ? "Restoring…" : "Restore this version"}
+              </Button>
+              <Button variant="outline" size="xs" onClick={onShowLatest}>
+                Show latest (v{latestNumber})
+              </Button>
+            </>
+          )}
+          {version && (
+            <Button variant="outline" size="xs" onClick={() => setSharing(true)}>
+              Share
             </Button>
-          </p>
-        )}
+          )}
+        </div>
       </div>
       <TabsContent value="preview" className="min-h-0 flex-1">
-        <PreviewPane fragment={fragment} building={building} lastRunStatus={lastRunStatus} />
+        <PreviewPane fragment={fragment} building={building} lastRunStatus={lastRunStatus} onPickElement={onPickElement} />
       </TabsContent>
       <TabsContent value="code" className="min-h-0 flex-1">
-        {codeOpened && <CodePane fragment={fragment} />}
+        {opened.code && (
+          <CodePane
+            fragment={fragment}
+            versionNumber={version?.number}
+            draft={fragment ? drafts.get(fragment.id) : null}
+            onDraftChange={(files) => fragment && drafts.set(fragment.id, files)}
+            saveBlockedReason={building ? RUN_ACTIVE_SAVE : null}
+            onSaved={(saved) => {
+              showNewVersion(saved, saved.files);
+              setTab("preview");
+              toast.success(`Saved as v${saved.number}`);
+            }}
+          />
+        )}
       </TabsContent>
+      <TabsContent value="changes" className="min-h-0 flex-1">
+        {/* Only while shown: a new version should not start a comparison nobody is looking at. */}
+        {tab === "changes" && fragment && (
+          <ComparePane key={fragment.id} toId={fragment.id} versions={versions.map((v) => ({ id: v.fragment.id, number: v.number }))} />
+        )}
+      </TabsContent>
+      {version && sharing && <ShareDialog open={sharing} onOpenChange={setSharing} projectId={projectId} version={{ id: version.fragment.id, number: version.number }} />}
     </Tabs>
   );
 }

@@ -4,8 +4,11 @@ import { findPreviewGrant } from "./preview-token";
 /** A fragment's files: relative path → content, as saved in Fragment.files. */
 export type FragmentFiles = ReadonlyMap<string, string>;
 
+/** Files opened by a revocable grant (a share link): served, but never cached past the request. */
+export type RevocableFiles = { files: FragmentFiles; revocable: true };
+
 /** The files a preview URL's token opens, or null for a token that opens nothing. */
-export type FragmentFileSource = (token: string) => Promise<FragmentFiles | null>;
+export type FragmentFileSource = (token: string) => Promise<FragmentFiles | RevocableFiles | null>;
 
 const CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -15,11 +18,13 @@ const CACHE_BYTES = 64 * 1024 * 1024;
  * fragment, and fragments are immutable, so a cached copy is never stale. Bounded by bytes (least
  * recently used dropped first); concurrent requests share one query.
  */
-export function fragmentFilesFromDb(db: Pick<Db, "fragment">, cacheBytes = CACHE_BYTES): FragmentFileSource {
+export function fragmentFilesFromDb(db: Pick<Db, "fragment" | "shareLink">, cacheBytes = CACHE_BYTES): FragmentFileSource {
   const filesOf = cachedFragmentFiles(db, cacheBytes);
   return async (token) => {
     const grant = await findPreviewGrant(db, token);
-    return grant ? filesOf(grant.fragmentId) : null;
+    if (!grant) return null;
+    const files = await filesOf(grant.fragmentId);
+    return files && grant.revocable ? { files, revocable: true } : files;
   };
 }
 

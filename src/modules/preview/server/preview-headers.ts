@@ -33,3 +33,8 @@ export function previewHeaders(appOrigin: string): Record<string, string> {
 export const IMMUTABLE_CACHE = "public, max-age=31536000, immutable";
 /** A missing fragment may exist a moment later (its row is being written). */
 export const NO_STORE = "no-store";
+/**
+ * Anything served under a share link: the link may be revoked or expire at any moment, so no
+ * browser or proxy may reuse a response — each request goes back to the server, which checks.
+ */
+export const REVOCABLE = "no-store";

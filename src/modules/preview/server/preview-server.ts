@@ -2,9 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { contentTypeFor } from "./content-type";
 import { fragmentFilesFromDb, type FragmentFileSource } from "./fragment-files";
+import { withElementPicker } from "./element-picker";
 import { withLocationReporter } from "./location-reporter";
-import { IMMUTABLE_CACHE, NO_STORE, previewHeaders } from "./preview-headers";
-import { isPreviewToken } from "./preview-token";
+import { IMMUTABLE_CACHE, NO_STORE, previewHeaders, REVOCABLE } from "./preview-headers";
+import { isGrantToken } from "./preview-token";
 
 export type PreviewServerOptions = {
   port: number;
@@ -23,7 +24,9 @@ export type PreviewServer = { url: string; close: () => Promise<void> };
 /**
  * Serves `GET /p/<previewToken>/<path>` from the saved files of the Fragment the token opens, so a
  * preview keeps working after its sandbox is gone and across restarts. The token is the only
- * capability (256 random bits; row ids are never accepted). A plain node:http server on its own
+ * capability (256 random bits; row ids are never accepted): a version's own preview token, whose
+ * responses are cached for good, or a share link's, checked for revocation and expiry on every
+ * request and served `no-store`. A plain node:http server on its own
  * port (PREVIEW_PORT), hence its own origin: previews never share cookies or storage with the app.
  * HTML gets a one-line location reporter (location-reporter.ts) so the app can tell when its
  * frame left the preview.
@@ -80,27 +83,31 @@ async function handle(
   // The raw path, not new URL()'s: that would quietly resolve `..` and `%2e%2e` instead of refusing them.
   const pathname = (request.url ?? "/").split(/[?#]/, 1)[0]!;
   const match = /^\/p\/([^/]+)(\/.*)?$/.exec(pathname);
-  if (!match || !isPreviewToken(match[1]!)) return send(response, 404, headers, "Not found.\n", NO_STORE);
+  if (!match || !isGrantToken(match[1]!)) return send(response, 404, headers, "Not found.\n", NO_STORE);
   const token = match[1]!;
   const filePath = match[2] === undefined ? null : filePathFrom(match[2]);
   if (match[2] !== undefined && filePath === null) return send(response, 404, headers, "Not found.\n", NO_STORE);
 
   // Looked up before anything else is answered, the redirect included: an unknown token gets the
   // same 404 whatever follows it.
-  const fragment = await files(token);
-  if (!fragment) return send(response, 404, headers, "Unknown preview.\n", NO_STORE);
+  const found = await files(token);
+  if (!found) return send(response, 404, headers, "Unknown preview.\n", NO_STORE);
+  // A share link's responses must not outlive its revocation or expiry; a version's own token is forever.
+  const [fragment, cache] = "revocable" in found ? [found.files, REVOCABLE] : [found, IMMUTABLE_CACHE];
   // Relative links in index.html resolve against the directory: /p/<token> must become /p/<token>/.
   if (filePath === null) {
     response.setHeader("Location", `/p/${token}/`);
-    return send(response, 301, headers, "", IMMUTABLE_CACHE);
+    return send(response, 301, headers, "", cache);
   }
   const content = fragment.get(filePath);
-  if (content === undefined) return send(response, 404, headers, "Not found.\n", IMMUTABLE_CACHE);
+  if (content === undefined) return send(response, 404, headers, "Not found.\n", cache);
 
   const type = contentTypeFor(filePath);
   response.setHeader("Content-Type", type);
-  const body = type.startsWith("text/html") ? withLocationReporter(content, appOrigin) : content;
-  return send(response, 200, headers, body, IMMUTABLE_CACHE);
+  // The element picker only in the app's own preview, never in a share link's viewer.
+  const revocable = cache === REVOCABLE;
+  const body = type.startsWith("text/html") ? withLocationReporter(revocable ? content : withElementPicker(content, appOrigin), appOrigin) : content;
+  return send(response, 200, headers, body, cache);
 }
 
 /**

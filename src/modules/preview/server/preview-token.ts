@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import { findActiveShareLink } from "@/modules/sharing/server/find-share-link";
+import { isShareToken } from "@/modules/sharing/server/share-token";
 
 /**
  * A preview URL is a capability: whoever has it sees that version, signed in or not. So it
@@ -17,15 +19,28 @@ export function isPreviewToken(value: string): boolean {
   return PREVIEW_TOKEN.test(value);
 }
 
-/** What a token found: the version it opens. */
-export type PreviewGrant = { fragmentId: string };
+/** A token the preview server accepts in /p/<token>/: a version's own preview token or a share link's. */
+export function isGrantToken(value: string): boolean {
+  return isPreviewToken(value) || isShareToken(value);
+}
 
 /**
- * The one place a token in a preview URL is turned into a version. Another kind of token (a share
- * link mapping to a version, revocable) is added here, so every request asks this again rather
- * than caching the answer: files are immutable and cached, grants may not be.
+ * What a token found: the version it opens. `revocable`: a share link, which may be revoked or
+ * expire, so nothing served under it may be cached past the request.
  */
-export async function findPreviewGrant(db: Pick<Db, "fragment">, token: string): Promise<PreviewGrant | null> {
+export type PreviewGrant = { fragmentId: string; revocable?: true };
+
+/**
+ * The one place a token in a preview URL is turned into a version: a fragment's preview token
+ * (permanent) or a share link's (revocable; checked for revocation and expiry here). Every
+ * request asks this again rather than caching the answer: files are immutable and cached, grants
+ * may not be.
+ */
+export async function findPreviewGrant(db: Pick<Db, "fragment" | "shareLink">, token: string): Promise<PreviewGrant | null> {
+  if (isShareToken(token)) {
+    const link = await findActiveShareLink(db, token);
+    return link ? { fragmentId: link.fragmentId, revocable: true } : null;
+  }
   if (!isPreviewToken(token)) return null;
   const fragment = await db.fragment.findUnique({ where: { previewToken: token }, select: { id: true } });
   return fragment ? { fragmentId: fragment.id } : null;

@@ -13,6 +13,10 @@ export const RATE_LIMITS = {
   /** projects.rename and projects.delete. */
   "projects.change": { limit: 60, windowMs: 60_000, what: "project changes" },
   "runs.cancel": { limit: 30, windowMs: 60_000, what: "cancellations" },
+  /** versions.restore and versions.saveEdit: each writes a whole version's files. */
+  "versions.change": { limit: 60, windowMs: 60_000, what: "saved versions" },
+  /** sharing.create and sharing.revoke. */
+  "sharing.change": { limit: 30, windowMs: 60_000, what: "share link changes" },
 } as const satisfies Record<string, RateLimit>;
 
 export type RateLimit = { limit: number; windowMs: number; what: string };

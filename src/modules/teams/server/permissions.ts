@@ -28,6 +28,10 @@ export const TEAM_ACTIONS = {
   "projects.prompt": ["OWNER", "ADMIN", "MEMBER"],
   "projects.manageOwn": ["OWNER", "ADMIN", "MEMBER"],
   "projects.manageAll": ["OWNER", "ADMIN"],
+  /** Restore a version or save a hand edit as a new one (no credit, no sandbox). */
+  "versions.edit": ["OWNER", "ADMIN", "MEMBER"],
+  /** Create, list and revoke a project's public share links. */
+  "sharing.manage": ["OWNER", "ADMIN", "MEMBER"],
   "runs.cancelOwn": ["OWNER", "ADMIN", "MEMBER"],
   "runs.cancelAny": ["OWNER", "ADMIN"],
   // Usage
