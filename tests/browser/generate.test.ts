@@ -10,6 +10,7 @@ import { launchChromium, type Browser } from "./support/chromium";
 import { completeSignUp, landingPrompt, newAccount, previewFrame, sendLandingPrompt } from "./support/flows";
 import { buildNextAppOnce, startNextApp, type NextApp } from "./support/next-app";
 import { pageFiles, startUIModel } from "./support/ui-model";
+import { fragmentTitle } from "@/modules/generation/server/fragment-title";
 
 /**
  * The whole product in a real browser: a production build of this checkout on the test's own
@@ -294,7 +295,8 @@ describe("prompt to preview in the browser", () => {
     await expect.poll(() => problems.count()).toBe(1);
 
     await page.goto(`${app.url}/projects`);
-    const card = page.getByRole("listitem").filter({ hasText: "I added the missing stylesheet" }).locator("img");
+    // The card shows the latest version's title, made from the agent's summary.
+    const card = page.getByRole("listitem").filter({ hasText: fragmentTitle("I added the missing stylesheet.", "") }).locator("img");
     await expect.poll(() => card.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1280);
   }, 120_000);
 
