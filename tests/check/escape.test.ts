@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,11 +54,16 @@ async function probe(name, url) {
 })();
 </script></body></html>`;
 
-function chromiumProcessesOnHost(): string[] {
+/**
+ * The page check's processes on the host. `uid`: only those of one sandbox (as root every sandbox
+ * has its own host uid), so page checks of other test files running at the same time do not count.
+ */
+function chromiumProcessesOnHost(uid?: number): string[] {
   const found: string[] = [];
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
+      if (uid !== undefined && statSync(`/proc/${name}`).uid !== uid) continue;
       const cmdline = readFileSync(`/proc/${name}/cmdline`, "utf8").replaceAll("\0", " ");
       if (cmdline.includes("ollio-check-") || cmdline.includes("ollio-page-check")) found.push(`${name}: ${cmdline.slice(0, 120)}`);
     } catch {
@@ -76,11 +81,12 @@ describe("the page check's browser is confined to the sandbox", () => {
     ["no CSP at all", {}],
   ])("a hostile page reaches no host service, no file and no network (%s), and leaves no process behind", async (_label, headers) => {
     const sandbox = await fixture.provider.create();
+    const sandboxUid = process.getuid?.() === 0 ? statSync(fixture.workspaceOf(sandbox.id)).uid : undefined;
     await sandbox.files.write("index.html", probePage(hostPort));
     // Watch the host's /proc while the check runs: the browser is visible there (so the probe
     // below would see a leftover), and gone once the check has returned.
     const seenDuring = new Set<string>();
-    const watcher = setInterval(() => chromiumProcessesOnHost().forEach((p) => seenDuring.add(p)), 50);
+    const watcher = setInterval(() => chromiumProcessesOnHost(sandboxUid).forEach((p) => seenDuring.add(p)), 50);
     const result = await checkApp(sandbox, { headers, maxProblemsPerViewport: 50 }).finally(() => clearInterval(watcher));
     expect(seenDuring.size).toBeGreaterThan(0);
     expect(result.kind).toBe("checked");
@@ -100,7 +106,7 @@ describe("the page check's browser is confined to the sandbox", () => {
       });
     }
     expect(hostHits).toEqual([]);
-    expect(chromiumProcessesOnHost()).toEqual([]);
+    expect(chromiumProcessesOnHost(sandboxUid)).toEqual([]);
     await sandbox.kill();
   });
 
@@ -113,6 +119,7 @@ describe("the page check's browser is confined to the sandbox", () => {
 
   it("a page that never finishes loading is reported, and the check still ends within its budget", async () => {
     const sandbox = await fixture.provider.create();
+    const sandboxUid = process.getuid?.() === 0 ? statSync(fixture.workspaceOf(sandbox.id)).uid : undefined;
     const files = { "index.html": "<!doctype html><title>loop</title><h1>Loop</h1><script>while (true) {}</script>" };
     await sandbox.files.write("index.html", files["index.html"]);
     const started = Date.now();
@@ -122,7 +129,7 @@ describe("the page check's browser is confined to the sandbox", () => {
     expect(verdict.problems).toContainEqual(
       expect.objectContaining({ kind: "load", message: expect.stringContaining("did not finish loading within 2 s") }),
     );
-    expect(chromiumProcessesOnHost()).toEqual([]);
+    expect(chromiumProcessesOnHost(sandboxUid)).toEqual([]);
     await sandbox.kill();
   });
 });
