@@ -54,7 +54,8 @@ export async function startEmbeddedPostgres({
   const user = serverUser();
   const binaries = await postgresBinaries(user, binariesDir);
   const dataDir = await reachableDataDir(configuredDir, user, log);
-  const secretsFile = secretsFileFor(configuredDir);
+  // Beside the data it opens (also when relocated), so the two are kept and removed together.
+  const secretsFile = secretsFileFor(dataDir);
 
   let secrets = await readSecrets(secretsFile);
   if (!(await stat(path.join(dataDir, "PG_VERSION")).catch(() => null))) {
@@ -74,7 +75,7 @@ export async function startEmbeddedPostgres({
   const url = (role: string, password: string, db: string) =>
     `postgresql://${role}:${encodeURIComponent(password)}@localhost:${PORT}/${encodeURIComponent(db)}?host=${encodeURIComponent(socketDir)}`;
   try {
-    await ensureSuperuserPassword(secrets, (password) => url(SUPERUSER, password, "postgres"));
+    await ensureSuperuserPassword(secrets, (password) => url(SUPERUSER, password, "postgres"), { dataDir, secretsFile });
     await ensureAppRole((db) => url(SUPERUSER, secrets.superuser, db), database, secrets.app);
   } catch (error) {
     await server.stop();
@@ -105,7 +106,11 @@ local all all scram-sha-256
  * still has the legacy password (or a start crashed between writing the secret and rotating):
  * log in with that once and rotate, so the legacy password stops working.
  */
-async function ensureSuperuserPassword(secrets: ClusterSecrets, adminUrl: (password: string) => string) {
+async function ensureSuperuserPassword(
+  secrets: ClusterSecrets,
+  adminUrl: (password: string) => string,
+  where: { dataDir: string; secretsFile: string },
+) {
   try {
     await withClient(adminUrl(secrets.superuser), async () => {});
     return;
@@ -117,7 +122,9 @@ async function ensureSuperuserPassword(secrets: ClusterSecrets, adminUrl: (passw
       client.query(`ALTER ROLE ${SUPERUSER} WITH PASSWORD ${client.escapeLiteral(secrets.superuser)}`),
     );
   } catch {
-    throw new Error("The embedded Postgres data was created with a password Ollio no longer has: restore its secret file or remove the data directory to start fresh.");
+    throw new Error(
+      `The embedded Postgres data in ${where.dataDir} was created with a password Ollio no longer has: restore ${where.secretsFile} or remove ${where.dataDir} to start fresh.`,
+    );
   }
 }
 
