@@ -24,7 +24,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends bubblewrap util-linux ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 # The Prisma CLI, kept apart from the app, for `prisma migrate deploy` (downloads its engine here, at build time).
-RUN mkdir -p /opt/prisma && cd /opt/prisma && npm init -y >/dev/null && npm install --no-audit --no-fund prisma@7.10.0
+RUN mkdir -p /opt/prisma && cd /opt/prisma && npm init -y >/dev/null && npm install --no-audit --no-fund prisma@7.5.0
 WORKDIR /app
 # HOSTNAME for Next's standalone server, HOST for the preview server: all interfaces, behind the port mapping.
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 HOST=0.0.0.0
