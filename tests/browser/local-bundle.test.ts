@@ -13,10 +13,12 @@ const NEXT_DIR = path.join(ROOT, ".next");
 // Strings every build of Clerk's React SDK carries (its package names and the script it loads).
 const CLERK_MARKERS = ["@clerk/", "clerk-js", "ClerkProvider"];
 /**
- * First-load budgets (gzip KB, the bench's measure: scripts/bench/first-load-js.ts). Next 16 and
- * React 19 alone are ~135 KB of `/`, React Query + tRPC + superjson ~24 KB; the rest is ours.
+ * First-load budgets (gzip KB, the bench's measure: scripts/bench/first-load-js.ts), ~5 KB over
+ * what the routes load now (/ 170.2, /projects 170.6, a project 192.4), so that sonner or a
+ * Radix popup coming back up front fails. Of `/`, Next 16 + React 19 + Turbopack's runtime are
+ * ~135 KB and React Query + tRPC + superjson ~24 KB (`npm run bench:bundle -- --modules`).
  */
-const BUDGET_KB = { "/": 175, "/projects/[projectId]": 185, "/projects": 175 };
+const BUDGET_KB = { "/": 175, "/projects": 175, "/projects/[projectId]": 197 };
 // Strings the minified code of what loads on demand carries (display names, attributes, errors).
 const ON_DEMAND_MARKERS = {
   sonner: "data-sonner-toaster",
