@@ -16,6 +16,8 @@ const nextConfig: NextConfig = {
     "inngest",
   ],
   poweredByHeader: false,
+  // For `npm run bench:bundle -- --modules` (what each route's first-load chunks are made of).
+  productionBrowserSourceMaps: process.env.OLLIO_SOURCE_MAPS === "1",
   compiler: {
     // Whether this build may load Clerk's React components (src/modules/auth/ui/clerk-ui.ts). A
     // compile-time constant in server and client code alike (Next inlines NEXT_PUBLIC_* only in

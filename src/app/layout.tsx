@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
-import { Toaster } from "sonner";
 import { IconDefaults } from "@/components/icon-defaults";
 import { THEME_SCRIPT } from "@/components/theme-script";
+import { ToastHost } from "@/components/toast-host";
 import { AuthProvider } from "@/modules/auth/ui/auth-provider";
 import { AppHeader } from "@/modules/shell/ui/app-header";
 import { TRPCReactProvider } from "@/trpc/client";
@@ -47,7 +47,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
               <main id="main" className="flex min-h-0 flex-1 flex-col">
                 {children}
               </main>
-              <Toaster theme="system" richColors closeButton position="top-center" />
+              <ToastHost theme="system" richColors closeButton position="top-center" />
             </IconDefaults>
           </TRPCReactProvider>
         </AuthProvider>

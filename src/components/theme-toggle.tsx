@@ -1,19 +1,16 @@
 "use client";
 
-import { CheckIcon, LaptopIcon, MoonIcon, SunIcon } from "lucide-react";
-import * as MenuPrimitive from "@radix-ui/react-dropdown-menu";
+import { MoonIcon, SunIcon } from "lucide-react";
 import { useEffect, useSyncExternalStore } from "react";
 import { buttonClasses } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { MENU_OPEN_KEYS, OnDemand, onDemand } from "@/components/ui/on-demand";
+import type { ThemeMenuProps } from "./theme-menu";
 import { THEME_STORAGE_KEY } from "./theme-script";
 
 export type ThemeChoice = "system" | "light" | "dark";
 
-const CHOICES: { value: ThemeChoice; label: string; Icon: typeof SunIcon }[] = [
-  { value: "system", label: "System", Icon: LaptopIcon },
-  { value: "light", label: "Light", Icon: SunIcon },
-  { value: "dark", label: "Dark", Icon: MoonIcon },
-];
+// The menu's Radix code loads when the button is first pointed at, focused or pressed.
+const themeMenu = onDemand<ThemeMenuProps>(() => import("./theme-menu").then((m) => m.default));
 
 const listeners = new Set<() => void>();
 const systemDark = () => window.matchMedia("(prefers-color-scheme: dark)");
@@ -77,31 +74,24 @@ export function ThemeToggle() {
     return () => media.removeEventListener("change", follow);
   }, [choice]);
 
-  return (
-    <DropdownMenu>
-      <DropdownMenuTrigger aria-label="Theme" title="Theme" className={buttonClasses({ variant: "ghost", size: "icon-sm" })}>
+  const trigger = {
+    "aria-label": "Theme",
+    title: "Theme",
+    className: buttonClasses({ variant: "ghost", size: "icon-sm" }),
+    children: (
+      <>
         {/* Both drawn, one shown by the dark variant: right from the first paint, with no mismatch. */}
         <SunIcon aria-hidden className="dark:hidden" />
         <MoonIcon aria-hidden className="hidden dark:block" />
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-40">
-        <DropdownMenuLabel>Theme</DropdownMenuLabel>
-        <MenuPrimitive.RadioGroup value={choice} onValueChange={(value) => choose(value as ThemeChoice)}>
-          {CHOICES.map(({ value, label, Icon }) => (
-            <MenuPrimitive.RadioItem
-              key={value}
-              value={value}
-              className="flex cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-none select-none data-[highlighted]:bg-muted [&_svg]:size-4 [&_svg]:shrink-0"
-            >
-              <Icon aria-hidden />
-              <span className="flex-1">{label}</span>
-              <MenuPrimitive.ItemIndicator>
-                <CheckIcon aria-hidden />
-              </MenuPrimitive.ItemIndicator>
-            </MenuPrimitive.RadioItem>
-          ))}
-        </MenuPrimitive.RadioGroup>
-      </DropdownMenuContent>
-    </DropdownMenu>
+      </>
+    ),
+  };
+  return (
+    <OnDemand
+      loader={themeMenu}
+      props={{ choice, onChoose: choose, trigger }}
+      activationKeys={MENU_OPEN_KEYS}
+      placeholder={(handlers) => <button type="button" aria-haspopup="menu" aria-expanded={false} data-state="closed" {...trigger} {...handlers} />}
+    />
   );
 }

@@ -22,14 +22,19 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        // Only unexpected failures: refusals (4xx) are shown as toasts, not dev-overlay errors.
-        loggerLink({
-          enabled: (op) => {
-            if (process.env.NODE_ENV !== "development" || op.direction !== "down" || !(op.result instanceof Error)) return false;
-            const status = (op.result as { data?: { httpStatus?: number } }).data?.httpStatus;
-            return status === undefined || status >= 500;
-          },
-        }),
+        // Development only (a production build leaves the logger's code out): unexpected failures;
+        // refusals (4xx) are shown as toasts, not dev-overlay errors.
+        ...(process.env.NODE_ENV === "development"
+          ? [
+              loggerLink<AppRouter>({
+                enabled: (op) => {
+                  if (op.direction !== "down" || !(op.result instanceof Error)) return false;
+                  const status = (op.result as { data?: { httpStatus?: number } }).data?.httpStatus;
+                  return status === undefined || status >= 500;
+                },
+              }),
+            ]
+          : []),
         httpBatchLink({ url: "/api/trpc", transformer: superjson }),
       ],
     }),

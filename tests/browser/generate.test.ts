@@ -333,6 +333,30 @@ describe("prompt to preview in the browser", () => {
     }
   });
 
+  it("the header's menus work from the keyboard on first use, before and after their code is loaded", async () => {
+    // A fresh page: the menus' Radix code is not loaded until a button is pointed at, focused or pressed.
+    await page.goto(`${app.url}/projects`);
+    const theme = page.getByRole("button", { name: "Theme" });
+    expect(await theme.getAttribute("aria-haspopup")).toBe("menu");
+    // Focus and Enter at once: the press may come before the code; it is replayed on the real button.
+    await theme.focus();
+    await page.keyboard.press("Enter");
+    const focusedItem = () => page.evaluate(() => `${document.activeElement?.getAttribute("role")}: ${document.activeElement?.textContent}`);
+    await expect.poll(focusedItem).toBe("menuitemradio: System");
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(focusedItem).toBe("menuitemradio: Light");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByRole("menu").count()).toBe(0);
+    await expect.poll(() => theme.evaluate((button) => button === document.activeElement)).toBe(true);
+
+    // The team menu, opened by a mouse press that may come before its code.
+    await page.reload();
+    await page.getByRole("button", { name: /Switch team$/ }).click();
+    await expect.poll(() => page.getByRole("menuitem", { name: "Create team" }).isVisible()).toBe(true);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByRole("menu").count()).toBe(0);
+  });
+
   it("every page carried a nonce-based Content-Security-Policy, and it blocked nothing the app needed", async () => {
     const response = await fetch(`${app.url}/sign-in`);
     const policy = response.headers.get("content-security-policy") ?? "";

@@ -12,6 +12,22 @@ const BUILD_TIMEOUT = 10 * 60_000;
 const NEXT_DIR = path.join(ROOT, ".next");
 // Strings every build of Clerk's React SDK carries (its package names and the script it loads).
 const CLERK_MARKERS = ["@clerk/", "clerk-js", "ClerkProvider"];
+/**
+ * First-load budgets (gzip KB, the bench's measure: scripts/bench/first-load-js.ts), ~5 KB over
+ * what the routes load now (/ 170.2, /projects 170.6, a project 192.4), so that sonner or a
+ * Radix popup coming back up front fails. Of `/`, Next 16 + React 19 + Turbopack's runtime are
+ * ~135 KB and React Query + tRPC + superjson ~24 KB (`npm run bench:bundle -- --modules`).
+ */
+const BUDGET_KB = { "/": 175, "/projects": 175, "/projects/[projectId]": 197 };
+// Strings the minified code of what loads on demand carries (display names, attributes, errors).
+const ON_DEMAND_MARKERS = {
+  sonner: "data-sonner-toaster",
+  "Radix dropdown menu": '"DropdownMenuTrigger"',
+  "Radix dialog": '"DialogPortal"',
+  "Radix select": '"SelectTrigger"',
+  "Radix popper (floating-ui)": '"PopperContent"',
+  fflate: "invalid zip",
+};
 
 beforeAll(async () => {
   await buildNextAppOnce({ CLERK_SECRET_KEY: "", NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: "" });
@@ -22,6 +38,22 @@ describe("the local-mode client bundle", () => {
     const landing = await firstLoadJs(NEXT_DIR, "/");
     expect(landing.files.length).toBeGreaterThan(3);
     for (const marker of CLERK_MARKERS) expect(landing.filesContaining(marker), marker).toEqual([]);
+  });
+
+  it.each(Object.entries(BUDGET_KB))("keeps %s within its first-load budget", async (route, budgetKb) => {
+    const firstLoad = await firstLoadJs(NEXT_DIR, route);
+    expect(firstLoad.gzipBytes / 1024).toBeLessThanOrEqual(budgetKb);
+  });
+
+  it.each(Object.keys(BUDGET_KB))("loads toasts, menus, dialogs, selects and zipping on demand, not with %s", async (route) => {
+    const firstLoad = await firstLoadJs(NEXT_DIR, route);
+    const upFront = Object.entries(ON_DEMAND_MARKERS).filter(([, marker]) => firstLoad.filesContaining(marker).length > 0);
+    expect(upFront.map(([name]) => name)).toEqual([]);
+    // …and they are in the build, as chunks of their own: the markers still find them.
+    const chunksDir = path.join(NEXT_DIR, "static/chunks");
+    const all = (await readdir(chunksDir, { recursive: true })).filter((f) => f.endsWith(".js"));
+    const texts = await Promise.all(all.map((file) => readFile(path.join(chunksDir, file), "utf8")));
+    for (const [name, marker] of Object.entries(ON_DEMAND_MARKERS)) expect(texts.some((text) => text.includes(marker)), name).toBe(true);
   });
 
   it("has no Clerk code in any client chunk", async () => {

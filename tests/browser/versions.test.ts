@@ -141,6 +141,8 @@ describe("versions in the browser", () => {
     const saveToPreviewMs = Date.now() - (await page.evaluate(() => (window as unknown as { savedAt: number }).savedAt));
     await versionChip(6).waitFor();
     expect(await credits()).toBe(beforeEdit);
+    // Said in a toast too (sonner is not in the page's first load; the first toast brings it).
+    await expect.poll(() => page.locator("[data-sonner-toast]").filter({ hasText: "Saved as v6" }).isVisible()).toBe(true);
     // VERSIONS_TIMING=1: where the save → preview time goes (the save call, the new frame, refetches).
     if (process.env.VERSIONS_TIMING) {
       console.log(await page.evaluate(() => {

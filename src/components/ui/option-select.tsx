@@ -1,47 +1,61 @@
 "use client";
 
+import { ChevronDownIcon } from "lucide-react";
 import { cn } from "./cn";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "./select";
+import { OnDemand, onDemand } from "./on-demand";
+import { selectTriggerClasses } from "./select-trigger-classes";
 
 export type SelectOption = { value: string; label: string };
 
-/**
- * A single choice from a list of options, on the Radix select in ./select. `label` names it for
- * assistive tech when no visible <label> points at it.
- */
-export function OptionSelect({
-  value,
-  onValueChange,
-  options,
-  label,
-  id,
-  disabled,
-  size = "md",
-  className,
-}: {
+export type OptionSelectProps = {
   value: string;
   onValueChange: (value: string) => void;
   options: SelectOption[];
   label: string;
   id?: string;
   disabled?: boolean;
-  size?: "sm" | "md";
-  className?: string;
-}) {
+};
+
+// Radix's select (and its popper) loads when the trigger is first pointed at, focused or pressed.
+const optionSelectMenu = onDemand<OptionSelectProps & { triggerClassName: string }>(() => import("./option-select-menu").then((m) => m.default));
+
+// Radix's select opens on these, and typing a character on the closed trigger picks an option.
+const SELECT_KEYS = (key: string) => key === " " || key === "Enter" || key === "ArrowUp" || key === "ArrowDown" || key.length === 1;
+
+/**
+ * A single choice from a list of options, on the Radix select in ./select. `label` names it for
+ * assistive tech when no visible <label> points at it. Until first used it is a stand-in button
+ * with the select's look and role (./on-demand), so pages do not load Radix's select up front.
+ */
+export function OptionSelect({ size = "md", className, ...props }: OptionSelectProps & { size?: "sm" | "md"; className?: string }) {
+  const triggerClassName = selectTriggerClasses(cn(size === "sm" && "h-8 text-xs", className));
+  const current = props.options.find((option) => option.value === props.value);
   return (
-    <Select value={value} onValueChange={onValueChange} disabled={disabled}>
-      <SelectTrigger id={id} aria-label={label} className={cn(size === "sm" && "h-8 text-xs", className)}>
-        <span className="min-w-0 truncate">
-          <SelectValue />
-        </span>
-      </SelectTrigger>
-      <SelectContent className="max-h-72 max-w-[calc(100vw-2rem)]">
-        {options.map((option) => (
-          <SelectItem key={option.value} value={option.value}>
-            {option.label}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
+    <OnDemand
+      loader={optionSelectMenu}
+      props={{ ...props, triggerClassName }}
+      activationKeys={SELECT_KEYS}
+      placeholder={(handlers) => (
+        <button
+          type="button"
+          role="combobox"
+          id={props.id}
+          aria-label={props.label}
+          aria-expanded={false}
+          aria-autocomplete="none"
+          data-state="closed"
+          disabled={props.disabled}
+          data-disabled={props.disabled ? "" : undefined}
+          data-placeholder={current ? undefined : ""}
+          className={triggerClassName}
+          {...handlers}
+        >
+          <span className="min-w-0 truncate">
+            <span style={{ pointerEvents: "none" }}>{current?.label}</span>
+          </span>
+          <ChevronDownIcon aria-hidden className="size-4 shrink-0 opacity-60" />
+        </button>
+      )}
+    />
   );
 }

@@ -3,6 +3,7 @@
 import * as SelectPrimitive from "@radix-ui/react-select";
 import { CheckIcon, ChevronDownIcon } from "lucide-react";
 import { cn } from "./cn";
+import { selectTriggerClasses } from "./select-trigger-classes";
 
 /** Radix's select (a real listbox: keyboard, typeahead, screen readers) in Ollio's look. */
 export const Select = SelectPrimitive.Root;
@@ -11,11 +12,7 @@ export const SelectValue = SelectPrimitive.Value;
 export function SelectTrigger({ className, children, ...props }: React.ComponentProps<typeof SelectPrimitive.Trigger>) {
   return (
     <SelectPrimitive.Trigger
-      className={cn(
-        "inline-flex h-9 w-full items-center justify-between gap-2 rounded-md border border-border bg-background px-3 text-sm shadow-xs",
-        "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:cursor-not-allowed disabled:opacity-60 data-[placeholder]:text-muted-foreground",
-        className,
-      )}
+      className={selectTriggerClasses(className)}
       {...props}
     >
       {children}

@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { CheckIcon, CopyIcon, DownloadIcon, FileCodeIcon, FileIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -12,7 +12,6 @@ import { useTRPC } from "@/trpc/client";
 import { cn } from "@/components/ui/cn";
 import { downloadBlob, fileSafeName } from "./download";
 import { sortedPaths, type FragmentView } from "./fragment";
-import { zipFiles } from "./zip-files";
 import type { ChatMessage } from "./types";
 
 // CodeMirror is most of the project page's JavaScript: it loads on its own, off the path to the preview.
@@ -175,8 +174,14 @@ function FragmentFiles({
     downloadBlob(path.split("/").pop() || "file.txt", new Blob([content], { type: "text/plain;charset=utf-8" }));
   }
 
-  function downloadAll() {
-    downloadBlob(`${fileSafeName(title)}.zip`, new Blob([zipFiles(files)], { type: "application/zip" }));
+  async function downloadAll() {
+    try {
+      // fflate is fetched on first use, not with the page.
+      const { zipFiles } = await import("./zip-files");
+      downloadBlob(`${fileSafeName(title)}.zip`, new Blob([zipFiles(files)], { type: "application/zip" }));
+    } catch (error) {
+      toast.error("Could not make the .zip", { description: errorMessage(error) });
+    }
   }
 
   return (

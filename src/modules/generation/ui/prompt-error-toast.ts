@@ -1,4 +1,4 @@
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { errorCode, errorMessage } from "@/modules/shell/ui/error-message";
 
 const TITLES: Record<string, string> = {

@@ -1,21 +1,45 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { CodeIcon, MonitorIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { PickedElement } from "@/modules/preview/picker-message";
 import { errorMessage } from "@/modules/shell/ui/error-message";
-import { ShareDialog } from "@/modules/sharing/ui/share-dialog";
-import { ComparePane } from "@/modules/versions/ui/compare-pane";
 import { useDrafts } from "@/modules/versions/ui/use-drafts";
 import { useShowNewVersion } from "@/modules/versions/ui/use-show-new-version";
 import { useTRPC } from "@/trpc/client";
-import { CodePane, preloadCodeViewer } from "./code-pane";
 import { PreviewPane } from "./preview-pane";
 import type { Version } from "./versions";
+
+// The code and changes tabs mount on first visit; their code (and the code viewer's) is fetched
+// once the browser is idle, or when the tab is opened first.
+const loadCodePane = () => import("./code-pane");
+const CodePane = dynamic(() => loadCodePane().then((m) => m.CodePane), { ssr: false, loading: () => <TabLoading what="code" /> });
+const ComparePane = dynamic(() => import("@/modules/versions/ui/compare-pane").then((m) => m.ComparePane), {
+  ssr: false,
+  loading: () => <TabLoading what="changes" />,
+});
+function preloadTabs() {
+  loadCodePane().then((m) => m.preloadCodeViewer(), () => {});
+  import("@/modules/versions/ui/compare-pane").catch(() => {});
+}
+
+function TabLoading({ what }: { what: string }) {
+  return (
+    <div role="status" className="p-4 text-sm text-muted-foreground">
+      Loading the {what}…
+    </div>
+  );
+}
+
+// The share dialog (Radix dialog, its select) loads when the Share button is first pointed at, focused or pressed.
+const loadShareDialog = () => import("@/modules/sharing/ui/share-dialog").then((m) => m.ShareDialog);
+const ShareDialog = dynamic(loadShareDialog, { ssr: false });
+const preloadShareDialog = () => void loadShareDialog().catch(() => {}); // Opening it tries again.
 
 const RUN_ACTIVE_SAVE = "A generation is running in this project; its result will be the next version. Save when it finishes — history stays one line.";
 
@@ -54,8 +78,8 @@ export function Workspace({
   const fragment = version?.fragment ?? null;
 
   useEffect(() => {
-    if ("requestIdleCallback" in window) window.requestIdleCallback(preloadCodeViewer, { timeout: 3000 });
-    else setTimeout(preloadCodeViewer, 1500);
+    if ("requestIdleCallback" in window) window.requestIdleCallback(preloadTabs, { timeout: 3000 });
+    else setTimeout(preloadTabs, 1500);
   }, []);
 
   const restore = useMutation(
@@ -116,7 +140,7 @@ export function Workspace({
             </>
           )}
           {version && (
-            <Button variant="outline" size="xs" onClick={() => setSharing(true)}>
+            <Button variant="outline" size="xs" onClick={() => setSharing(true)} onPointerEnter={preloadShareDialog} onFocus={preloadShareDialog}>
               Share
             </Button>
           )}

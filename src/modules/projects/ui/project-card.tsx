@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { PencilIcon, TrashIcon } from "lucide-react";
@@ -8,10 +9,14 @@ import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { VersionThumbnail } from "@/modules/check/ui/version-thumbnail";
-import { DeleteProjectDialog } from "./delete-project-dialog";
 import { RenameProjectForm } from "./rename-project-form";
 import { RunStatusBadge } from "./run-status-badge";
 import type { ProjectSummary } from "./types";
+
+// Radix's alert dialog loads when Delete is first pointed at, focused or pressed; it mounts only while asking.
+const loadDeleteDialog = () => import("./delete-project-dialog").then((m) => m.DeleteProjectDialog);
+const DeleteProjectDialog = dynamic(loadDeleteDialog, { ssr: false });
+const preloadDeleteDialog = () => void loadDeleteDialog().catch(() => {}); // Opening it tries again.
 
 export function ProjectCard({ project }: { project: ProjectSummary }) {
   const [renaming, setRenaming] = useState(false);
@@ -51,6 +56,8 @@ export function ProjectCard({ project }: { project: ProjectSummary }) {
                 size="icon-sm"
                 aria-label={`Delete ${project.name}`}
                 onClick={() => setConfirmingDelete(true)}
+                onPointerEnter={preloadDeleteDialog}
+                onFocus={preloadDeleteDialog}
                 className="hover:text-destructive"
               >
                 <TrashIcon />
@@ -74,7 +81,7 @@ export function ProjectCard({ project }: { project: ProjectSummary }) {
           <RunStatusBadge status={project.activeRunStatus} by={project.activeRunBy} />
         </div>
       </Card>
-      <DeleteProjectDialog project={project} open={confirmingDelete} onOpenChange={setConfirmingDelete} />
+      {confirmingDelete && <DeleteProjectDialog project={project} open onOpenChange={setConfirmingDelete} />}
     </li>
   );
 }

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { LogOutIcon, Trash2Icon } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorMessage } from "@/modules/shell/ui/error-message";

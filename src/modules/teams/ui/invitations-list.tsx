@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { RefreshCwIcon, XIcon } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/modules/shell/ui/error-message";
