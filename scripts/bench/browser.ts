@@ -24,7 +24,6 @@ import { startEmbeddedPostgres } from "../../src/lib/db/embedded-postgres";
 import { applyMigrations } from "../../src/lib/db/migrations";
 import { PLANS } from "../../src/modules/credits/server/plans";
 import { RATE_LIMITS } from "../../src/modules/rate-limits/server/limits";
-import { SIGN_UP_LIMITS } from "../../src/modules/auth/server/sign-up-rate-limit";
 import { launchChromium } from "../../tests/browser/support/chromium";
 import { completeSignUp, newAccount, previewFrame, sendLandingPrompt } from "../../tests/browser/support/flows";
 import { buildNextApp, ROOT, startNextApp } from "../../tests/browser/support/next-app";
@@ -71,6 +70,7 @@ async function main() {
     process.env.DATABASE_URL = postgres.url;
     const { db } = await import("../../src/lib/db/client");
     const { changePlan, grantCredits, MAX_GRANT } = await import("../../src/modules/credits/server/adjust");
+    const { SIGN_UP_LIMITS } = await import("../../src/modules/auth/server/sign-up-rate-limit");
     cleanups.unshift(() => db.$disconnect());
 
     const page = await browser.context.newPage();
@@ -157,6 +157,8 @@ async function main() {
         await sendLandingPrompt(page, wish);
         await page.waitForURL(/\/projects\/[^/]+$/);
         await previewFrame(page).getByRole("heading", { name: wish }).waitFor();
+        // The heading can be seen in the frame a moment before the script after it reports it.
+        await page.waitForFunction((key) => (window as unknown as { __bench: Record<string, number> }).__bench[key], `rendered:${wish}`, { timeout: 5_000 });
       } catch (error) {
         const alert = await page.getByRole("alert").first().textContent({ timeout: 1_000 }).catch(() => null);
         const reason = `${(error as Error).message.split("\n")[0]}${alert ? ` (page says: ${alert.trim()})` : ""}`;
