@@ -6,8 +6,8 @@
  * the local bubblewrap sandbox, and a zero-latency scripted OpenAI-compatible server.
  *
  * The burst also prints how idle the machine was during it (/proc/stat, all cores) and how many
- * job fetches the worker made per NOTIFY (pg-boss's per-slot workers used to fetch once each per
- * notification; Ollio's worker fetches once per notification or freed slot).
+ * job fetches the worker made per job (pg-boss's per-slot workers used to fetch once each per
+ * NOTIFY; Ollio's worker fetches once per NOTIFY or freed slot).
  *
  * Measures, per prompt (sequentially, on an otherwise idle system):
  *   sendPrompt          what messages.create does: validate, lock, reserve, insert, enqueue + NOTIFY
@@ -179,7 +179,8 @@ async function burst(db: Db, sendPrompt: SendPrompt, model: Model, jobs: Jobs, d
 
 /** Idle and total jiffies of all cores (first line of /proc/stat); idle includes iowait. */
 async function cpuTimes(): Promise<{ idle: number; total: number }> {
-  const fields = (await readFile("/proc/stat", "utf8")).split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal; guest time is already counted in user.
+  const fields = (await readFile("/proc/stat", "utf8")).split("\n")[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
   return { idle: fields[3]! + fields[4]!, total: fields.reduce((sum, v) => sum + v, 0) };
 }
 
