@@ -7,7 +7,7 @@
  * a second `next build` with a Clerk publishable key gives Clerk's share of `/`, and the burst
  * runs again with the page check off (BENCH_PAGE_CHECK=0) to show what the check costs it.
  *
- *   npm run bench:scale                        # two `next build`s (with and without Clerk), ~10+ min
+ *   npm run bench:scale                        # two `next build`s (with and without Clerk), ~15 min
  *   npm run bench:scale -- --skip-build        # reuse the checkout's last (local-mode) build
  *   npm run bench:scale -- --no-clerk-build    # one build; Clerk's share is cited, not measured
  *   npm run bench:scale -- --prompts=60        # prompts for bench:browser (default 60)
