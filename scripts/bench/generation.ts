@@ -5,17 +5,22 @@
  * with everything real except the model: its own embedded Postgres, the embedded pg-boss runner,
  * the local bubblewrap sandbox, and a zero-latency scripted OpenAI-compatible server.
  *
+ * The burst also prints how idle the machine was during it (/proc/stat, all cores) and how many
+ * job fetches the worker made per job (pg-boss's per-slot workers used to fetch once each per
+ * NOTIFY; Ollio's worker fetches once per NOTIFY or freed slot).
+ *
  * Measures, per prompt (sequentially, on an otherwise idle system):
  *   sendPrompt          what messages.create does: validate, lock, reserve, insert, enqueue + NOTIFY
  *   enqueue → start     from handing the job to pg-boss until the worker has claimed the run
  *   prompt → fragment   from sendPrompt's call until the fragment is saved and the run SUCCEEDED
  *                       (includes the page check; BENCH_PAGE_CHECK=0 leaves it out)
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../../src/lib/db/embedded-postgres";
 import { applyMigrations } from "../../src/lib/db/migrations";
+import pgDriver from "pg";
 import { reply, startScriptedOpenAI } from "../../tests/support/scripted-openai";
 
 const args = process.argv.slice(2);
@@ -59,6 +64,7 @@ async function main() {
   );
 
   const localJobs = createLocalJobs(pg.url);
+  const fetches = countJobFetches();
   const enqueuedAt = new Map<string, number>();
   const dispatchMs = new Map<string, number>();
   const jobs = {
@@ -72,7 +78,7 @@ async function main() {
   if (BURST) {
     // Default settings: the worker's concurrency comes from env (JOBS_CONCURRENCY) as in the app.
     const worker = await startLocalJobWorker({ connectionString: pg.url, deps });
-    await burst(db, sendPrompt, model.model, jobs, dispatchMs);
+    await burst(db, sendPrompt, model.model, jobs, dispatchMs, fetches, pg.url);
     await worker.stop();
   } else {
     const worker = await startLocalJobWorker({ connectionString: pg.url, deps, concurrency: 2 });
@@ -99,7 +105,7 @@ async function benchTeam(db: Db, name: string) {
 }
 
 /** N prompts at once, each in its own project: wall time until all finished, and per-run latency. */
-async function burst(db: Db, sendPrompt: SendPrompt, model: Model, jobs: Jobs, dispatchMs: Map<string, number>) {
+async function burst(db: Db, sendPrompt: SendPrompt, model: Model, jobs: Jobs, dispatchMs: Map<string, number>, fetches: { count: number }, url: string) {
   const shared = ONE_TEAM ? await benchTeam(db, "Bench") : null;
   const senders = [];
   for (let i = 0; i < RUNS; i++) {
@@ -115,6 +121,16 @@ async function burst(db: Db, sendPrompt: SendPrompt, model: Model, jobs: Jobs, d
     const sent = await sendPrompt(db, { auth: warm, projectId: project.id, content: `Warm-up page ${i}` }, { model, jobs });
     await waitForRun(db, sent.runId);
   }
+
+  // Every NOTIFY the senders make, as a worker process's listener receives it.
+  const { JOBS_NOTIFY_CHANNEL } = await import("../../src/modules/jobs/server/local/queue");
+  const listener = new pgDriver.Client({ connectionString: url });
+  await listener.connect();
+  let notifications = 0;
+  listener.on("notification", () => notifications++);
+  await listener.query(`LISTEN ${JOBS_NOTIFY_CHANNEL}`);
+  const fetchesBefore = fetches.count;
+  const cpuBefore = await cpuTimes();
 
   const wallStart = performance.now();
   const results = await Promise.all(
@@ -135,6 +151,10 @@ async function burst(db: Db, sendPrompt: SendPrompt, model: Model, jobs: Jobs, d
     }),
   );
   const wallMs = performance.now() - wallStart;
+  const cpuAfter = await cpuTimes();
+  const idlePercent = (100 * (cpuAfter.idle - cpuBefore.idle)) / (cpuAfter.total - cpuBefore.total);
+  const burstFetches = fetches.count - fetchesBefore;
+  await listener.end();
   const latencies = results.map((r) => r.latency);
   const ok = results.filter((r) => r.ok).length;
   console.log(
@@ -149,7 +169,35 @@ async function burst(db: Db, sendPrompt: SendPrompt, model: Model, jobs: Jobs, d
     `  sendPrompt p50 ${ms(percentile(accepted, 50))}, p95 ${ms(percentile(accepted, 95))} (of which enqueue + NOTIFY p50 ${ms(percentile(dispatch, 50))}, p95 ${ms(percentile(dispatch, 95))})`,
   );
   console.log(`  of which queued p50 ${ms(percentile(queued, 50))}, p95 ${ms(percentile(queued, 95))}; running p50 ${ms(percentile(working, 50))}, p95 ${ms(percentile(working, 95))}`);
+  console.log(`  machine idle during the burst: ${idlePercent.toFixed(0)}% (all ${os.cpus().length} cores, /proc/stat)`);
+  // Each run was claimed by exactly one fetch; the others found no job for a free slot.
+  console.log(
+    `  job fetches: ${burstFetches} for ${RUNS} jobs after ${notifications} NOTIFYs: ${(burstFetches / RUNS).toFixed(2)} per job, ${burstFetches - RUNS} found no job`,
+  );
   for (const failed of results.filter((r) => !r.ok)) console.log(`  failed: ${failed.error}`);
+}
+
+/** Idle and total jiffies of all cores (first line of /proc/stat); idle includes iowait. */
+async function cpuTimes(): Promise<{ idle: number; total: number }> {
+  // user nice system idle iowait irq softirq steal; guest time is already counted in user.
+  const fields = (await readFile("/proc/stat", "utf8")).split("\n")[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+  return { idle: fields[3]! + fields[4]!, total: fields.reduce((sum, v) => sum + v, 0) };
+}
+
+/**
+ * Counts the worker's job fetches (src/modules/jobs/server/local/fair-fetch.ts) in this process
+ * by their advisory lock's name, calling through to pg unchanged. pg has no hook for this, and
+ * the embedded Postgres has no pg_stat_statements.
+ */
+function countJobFetches(): { count: number } {
+  const counter = { count: 0 };
+  const query = pgDriver.Client.prototype.query as (...args: unknown[]) => unknown;
+  pgDriver.Client.prototype.query = function (this: pgDriver.Client, ...args: unknown[]) {
+    const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+    if (text?.includes("ollio-generate-fetch")) counter.count++;
+    return query.apply(this, args);
+  } as typeof pgDriver.Client.prototype.query;
+  return counter;
 }
 
 async function sequential(db: Db, sendPrompt: SendPrompt, model: Model, jobs: Jobs, enqueuedAt: Map<string, number>) {
