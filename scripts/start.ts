@@ -1,7 +1,8 @@
 /**
  * `npm run dev` / `npm start`: everything Ollio needs, in one process tree.
  * - No DATABASE_URL: starts embedded Postgres under .data/postgres (data kept between runs).
- * - Applies migrations (idempotent), then runs `next dev` or `next build` + `next start`.
+ * - Applies migrations (idempotent, serialised across instances), then runs `next dev` or
+ *   `next build` (once per checkout, under a lock other instances of it wait on) + `next start`.
  * - Ctrl-C (or SIGTERM) stops Next, waits for it to exit, then stops Postgres.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -9,6 +10,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../src/lib/db/migrations";
 import { buildFingerprint, lastBuildFingerprint, recordBuildFingerprint } from "./build-fingerprint";
+import { withBuildLock } from "./build-lock";
 import { spawnEmbeddedPostgres, type EmbeddedPostgresProcess } from "./embedded-postgres-process";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
@@ -37,13 +39,18 @@ async function main() {
 
   if (mode === "start") {
     const fingerprint = buildFingerprint(root);
-    const built = existsSync(path.join(root, ".next/BUILD_ID")) && lastBuildFingerprint(root) === fingerprint;
-    if (!built) {
-      console.log("[ollio] building for production (once; again only when the sources change)");
-      const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: process.env });
-      if (build.status !== 0) return shutdown(build.status ?? 1);
-      recordBuildFingerprint(root, fingerprint);
-    }
+    const isBuilt = () => existsSync(path.join(root, ".next/BUILD_ID")) && lastBuildFingerprint(root) === fingerprint;
+    // Checked again under the lock: another instance of this checkout may have just built it.
+    const status = isBuilt()
+      ? 0
+      : await withBuildLock(process.env.DATABASE_URL, root, () => {
+          if (isBuilt()) return 0;
+          console.log("[ollio] building for production (once; again only when the sources change)");
+          const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: process.env });
+          if (build.status === 0) recordBuildFingerprint(root, fingerprint);
+          return build.status ?? 1;
+        });
+    if (status !== 0) return shutdown(status);
   }
 
   // Loopback unless HOST says otherwise: a fresh install is not reachable from the network.
@@ -102,6 +109,11 @@ async function shutdown(code: number) {
 }
 
 main().catch(async (error) => {
-  console.error(`[ollio] start-up failed: ${error instanceof Error ? error.message : error}`);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`[ollio] start-up failed: ${message}`);
+  if (message.includes('lock file "postmaster.pid" already exists')) {
+    // The embedded Postgres serves one instance; several share a Postgres of their own (docs/deploy.md).
+    console.error("[ollio] another Ollio is already running on .data/postgres: to run a second instance, give every instance the same DATABASE_URL of a Postgres you run (docs/deploy.md).");
+  }
   await shutdown(1);
 });

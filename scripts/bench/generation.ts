@@ -15,13 +15,11 @@
  *   prompt → fragment   from sendPrompt's call until the fragment is saved and the run SUCCEEDED
  *                       (includes the page check; BENCH_PAGE_CHECK=0 leaves it out)
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import os from "node:os";
-import path from "node:path";
-import { startEmbeddedPostgres } from "../../src/lib/db/embedded-postgres";
-import { applyMigrations } from "../../src/lib/db/migrations";
 import pgDriver from "pg";
 import { reply, startScriptedOpenAI } from "../../tests/support/scripted-openai";
+import { benchTeam, ms, percentile, startBenchPostgres } from "./support/bench-setup";
 
 const args = process.argv.slice(2);
 const BURST = args.includes("--burst");
@@ -39,12 +37,7 @@ const PAGE = `<!doctype html>
 <body><main><h1>Benchmark page</h1><button type="button">Click</button></main><script src="script.js"></script></body></html>`;
 
 async function main() {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "ollio-bench-"));
-  await import("node:fs/promises").then((fs) => fs.chmod(dir, 0o755)); // embedded Postgres runs as `postgres` under root
-  const pg = await startEmbeddedPostgres({ dir: path.join(dir, "pg") });
-  await applyMigrations(pg.url);
-  process.env.DATABASE_URL = pg.url;
-  process.env.SANDBOX_ROOT ??= path.join(dir, "sandboxes");
+  const pg = await startBenchPostgres();
 
   // App modules read env when first imported, so they load only now.
   const { db } = await import("../../src/lib/db/client");
@@ -89,20 +82,12 @@ async function main() {
   await model.close();
   await db.$disconnect();
   await pg.stop();
-  await rm(dir, { recursive: true, force: true });
 }
 
 type Db = import("../../src/lib/db/client").Db;
 type SendPrompt = typeof import("../../src/modules/generation/server/send-prompt").sendPrompt;
 type Model = { baseUrl: string; model: string; apiKey: string };
 type Jobs = { dispatchGenerate(data: { runId: string; teamId: string }): Promise<void> };
-
-async function benchTeam(db: Db, name: string) {
-  const user = await db.user.create({ data: { email: `${name.toLowerCase().replace(/\W+/g, "-")}@example.test`, name } });
-  const team = await db.team.create({ data: { name, plan: "PRO" } });
-  await db.membership.create({ data: { teamId: team.id, userId: user.id, role: "OWNER" } });
-  return { userId: user.id, teamId: team.id, role: "OWNER" as const };
-}
 
 /** N prompts at once, each in its own project: wall time until all finished, and per-run latency. */
 async function burst(db: Db, sendPrompt: SendPrompt, model: Model, jobs: Jobs, dispatchMs: Map<string, number>, fetches: { count: number }, url: string) {
@@ -238,15 +223,6 @@ async function waitForRun(db: Db, runId: string) {
     if (run.status === "SUCCEEDED" || run.status === "FAILED" || run.status === "CANCELLED") return run;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function ms(value: number): string {
-  return `${value.toFixed(1)} ms`;
 }
 
 function row(...cells: string[]): string {

@@ -2,7 +2,15 @@ import { env } from "@/env";
 import { db } from "@/lib/db/client";
 import { providers } from "@/lib/providers";
 import { startRunSweeper } from "@/modules/runs/server/sweeper";
+import type { LocalJobWorkerOptions } from "./local/worker";
 import { getJobs } from ".";
+
+export type BackgroundOptions = {
+  /** The local worker's options (default: from env — JOBS_CONCURRENCY, the real workflow ports). */
+  worker?: Omit<LocalJobWorkerOptions, "connectionString">;
+  /** How often the run sweeper looks (default 15 s). */
+  sweepIntervalMs?: number;
+};
 
 type Running = { stop(): Promise<void> };
 const globalForBackground = globalThis as unknown as { ollioBackground?: Promise<Running> };
@@ -12,8 +20,8 @@ const globalForBackground = globalThis as unknown as { ollioBackground?: Promise
  * the run sweeper (always: it also catches runs whose Inngest job was lost). Idempotent per
  * process, so repeated calls (instrumentation, dev reloads) start nothing twice.
  */
-export async function startBackgroundServices(): Promise<void> {
-  globalForBackground.ollioBackground ??= start().catch((error: unknown) => {
+export async function startBackgroundServices(options: BackgroundOptions = {}): Promise<void> {
+  globalForBackground.ollioBackground ??= start(options).catch((error: unknown) => {
     globalForBackground.ollioBackground = undefined;
     throw error;
   });
@@ -27,13 +35,13 @@ export async function stopBackgroundServices(): Promise<void> {
   await (await running?.catch(() => null))?.stop();
 }
 
-async function start(): Promise<Running> {
+async function start(options: BackgroundOptions): Promise<Running> {
   let worker: { stop(): Promise<void> } | null = null;
   if (providers.jobs === "local") {
     const { startLocalJobWorker } = await import("./local/worker");
-    worker = await startLocalJobWorker();
+    worker = await startLocalJobWorker(options.worker);
   }
-  const sweeper = startRunSweeper(db, { jobs: await getJobs() });
+  const sweeper = startRunSweeper(db, { jobs: await getJobs(), intervalMs: options.sweepIntervalMs });
   console.log(`[ollio] background services started (jobs: ${providers.jobs})`);
   return {
     async stop() {

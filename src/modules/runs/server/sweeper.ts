@@ -92,6 +92,7 @@ export function startRunSweeper(db: Db, options: Omit<SweepOptions, "now"> & { i
     if (sweeping) return;
     sweeping = true;
     sweepRuns(db, options)
+      .then(logSweep)
       .catch((error) => console.error("[runs] sweep failed:", error))
       .finally(() => {
         sweeping = false;
@@ -99,4 +100,14 @@ export function startRunSweeper(db: Db, options: Omit<SweepOptions, "now"> & { i
   }, options.intervalMs ?? 15_000);
   timer.unref();
   return { stop: () => clearInterval(timer) };
+}
+
+/**
+ * One line per run the sweeper changed: with several app processes each sweeping, the logs say
+ * which process recovered or failed which run (and that no run was acted on twice).
+ */
+export function logSweep(result: SweepResult): void {
+  for (const id of result.requeued) console.log(`[runs] sweeper re-queued run ${id} (its worker stopped reporting)`);
+  for (const id of result.redispatched) console.log(`[runs] sweeper re-dispatched run ${id} (its job was not picked up)`);
+  for (const id of result.failed) console.log(`[runs] sweeper failed run ${id}`);
 }
