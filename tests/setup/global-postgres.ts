@@ -10,10 +10,13 @@ declare module "vitest" {
   export interface ProvidedContext {
     pgAdminUrl: string;
     pgTemplate: string;
+    /** When this test run began (ms since the epoch), for work done once per run. */
+    testRunStartedAt: number;
   }
 }
 
 export default async function setup(project: TestProject) {
+  project.provide("testRunStartedAt", Date.now());
   const server = await provisionTestPostgres();
   const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();

@@ -39,12 +39,14 @@ export async function buildNextApp(env: AppEnv = {}): Promise<void> {
 /**
  * `next build` once per test run, however many browser test files need it: they run in parallel
  * processes, and two builds into the same .next would break each other. A lock directory makes
- * them take turns; whoever comes second finds a build newer than its own start (the sources do
- * not change during a run) and reuses it. OLLIO_TEST_SKIP_BUILD=1 reuses any existing build.
+ * them take turns; whoever comes second finds a build newer than the test run's start (the
+ * sources do not change during a run) and reuses it — the run's, not its worker's: a worker forked
+ * after the first build finished would otherwise build again. OLLIO_TEST_SKIP_BUILD=1 reuses any
+ * existing build. Outside vitest (benches) the process's start stands in for the run's.
  */
 export async function buildNextAppOnce(env: AppEnv = {}): Promise<void> {
   if (process.env.OLLIO_TEST_SKIP_BUILD === "1") return;
-  const startedAt = Date.now() - process.uptime() * 1000;
+  const startedAt = await testRunStartedAt();
   const lock = path.join(os.tmpdir(), `ollio-next-build-${createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}.lock`);
   await acquireLock(lock);
   try {
@@ -54,6 +56,13 @@ export async function buildNextAppOnce(env: AppEnv = {}): Promise<void> {
   } finally {
     await rmdir(lock).catch(() => {});
   }
+}
+
+async function testRunStartedAt(): Promise<number> {
+  const processStartedAt = Date.now() - process.uptime() * 1000;
+  if (!process.env.VITEST) return processStartedAt;
+  const { inject } = await import("vitest");
+  return inject("testRunStartedAt") ?? processStartedAt;
 }
 
 async function acquireLock(lock: string, staleMs = 15 * 60_000) {
