@@ -52,6 +52,7 @@ try {
   const { createSession, authFromSessionToken } = await import("../../src/modules/auth/server/sessions");
   const { appRouter } = await import("../../src/trpc/routers/_app");
   const pollRoute = await import("../../src/app/api/poll/[projectId]/route");
+  const { POLL_WITHOUT_PROXY_HEADER } = await import("../../src/modules/generation/ui/fetch-poll");
   cleanups.unshift(() => db.$disconnect());
 
   // A user, their team, a project mid-generation with a conversation of 20 prompts and results.
@@ -136,17 +137,19 @@ try {
 
     const variants = [
       { label: "old: tRPC runs.poll (/api/trpc, via proxy)", url: `${app.url}${trpcPath("runs.poll")}`, group: app.pid },
-      { label: "new: route /api/poll/<projectId>", url: `${app.url}${pollPath}`, group: app.pid },
+      // As a build without Clerk sends it (the proxy skips it), and as a build with Clerk does.
+      { label: "new: route /api/poll/<projectId>", url: `${app.url}${pollPath}`, group: app.pid, headers: { [POLL_WITHOUT_PROXY_HEADER.name]: POLL_WITHOUT_PROXY_HEADER.value } },
+      { label: "new, via proxy (a build with Clerk)", url: `${app.url}${pollPath}`, group: app.pid },
       ...probes.map((probe) => ({ label: `probe ${probe.split("?")[0]}`, url: `${app.url}${probe.replaceAll("{projectId}", project.id)}`, group: app.pid })),
       { label: "floor: node:http, same auth + SQL, no Next", url: `${bare.url}${pollPath}`, group: bare.pid },
-    ].map((v) => ({ ...v, perPoll: [] as number[], wall: 0 }));
+    ].map((v) => ({ headers: {}, ...v, perPoll: [] as number[], wall: 0 }));
 
-    const get = async (url: string) => {
-      const res = await fetch(url, { headers: { cookie } });
+    const get = async (url: string, headers: Record<string, string>) => {
+      const res = await fetch(url, { headers: { cookie, ...headers } });
       const body = await res.text();
       if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${body.slice(0, 300)}`);
     };
-    for (const v of variants) for (let i = 0; i < WARMUP; i++) await get(v.url);
+    for (const v of variants) for (let i = 0; i < WARMUP; i++) await get(v.url, v.headers);
     const idleBefore = await groupCpuMs(app.pid);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const idlePerSecond = ((await groupCpuMs(app.pid)) - idleBefore) / 2;
@@ -155,7 +158,7 @@ try {
       for (const v of variants) {
         const before = await groupCpuMs(v.group);
         const started = performance.now();
-        for (let i = 0; i < BATCH; i++) await get(v.url);
+        for (let i = 0; i < BATCH; i++) await get(v.url, v.headers);
         v.wall += performance.now() - started;
         v.perPoll.push(((await groupCpuMs(v.group)) - before) / BATCH);
       }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/poll/[projectId]/route";
 import { env } from "@/env";
 import { db } from "@/lib/db/client";
-import { createSession, hashSessionToken, revokeSession } from "@/modules/auth/server/sessions";
+import { createSession, hashSessionToken, revokeSession, SESSION_IDLE_TIMEOUT_MS } from "@/modules/auth/server/sessions";
 import { POLL_WITHOUT_PROXY_HEADER, revivePoll } from "@/modules/generation/ui/fetch-poll";
 import { stopBoss } from "@/modules/jobs/server/local/boss";
 import { PROJECT_NOT_FOUND } from "@/modules/projects/server/project-access";
@@ -31,7 +31,7 @@ async function poll(projectId: string, cookie?: string) {
     params: Promise.resolve({ projectId }),
   });
   expect(response.headers.get("content-type")).toBe("application/json");
-  expect(response.headers.get("cache-control")).toBe("no-store");
+  expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
   return { status: response.status, body: await response.json() };
 }
 
@@ -64,7 +64,7 @@ describe("GET /api/poll/<projectId>", () => {
     expect(revived.run?.queuedAt).toBeInstanceOf(Date);
   });
 
-  it("refuses like runs.poll: signed out or revoked 401, another team's or no project 404, a junk id 400", async () => {
+  it("refuses like runs.poll: signed out, revoked, idle or expired 401, another team's or no project 404, a junk id 400", async () => {
     const owner = await createTeamMember(db, { credits: 5 });
     const stranger = await createTeamMember(db, { credits: 5 });
     const project = await createProject(db, owner.auth);
@@ -77,6 +77,14 @@ describe("GET /api/poll/<projectId>", () => {
     expect(await poll("x".repeat(65), strangerSession.cookie)).toMatchObject({ status: 400 });
     await revokeSession(strangerSession.token);
     expect(await poll(project.id, strangerSession.cookie)).toMatchObject({ status: 401 });
+    // The owner's own session, but idle for longer than the idle timeout, then expired.
+    const ownerSession = await sessionCookieIn(owner.auth.userId);
+    expect(await poll(project.id, ownerSession.cookie)).toMatchObject({ status: 200 });
+    const where = { id: hashSessionToken(ownerSession.token) };
+    await db.session.update({ where, data: { lastSeenAt: new Date(Date.now() - SESSION_IDLE_TIMEOUT_MS - 60_000) } });
+    expect(await poll(project.id, ownerSession.cookie)).toMatchObject({ status: 401 });
+    await db.session.update({ where, data: { lastSeenAt: new Date(), expiresAt: new Date(Date.now() - 1000) } });
+    expect(await poll(project.id, ownerSession.cookie)).toMatchObject({ status: 401 });
   });
 
   it("follows the role rules like runs.poll: every role sees the run; only its starter, owners and admins may stop it", async () => {
@@ -92,6 +100,18 @@ describe("GET /api/poll/<projectId>", () => {
       expect(revivePoll(body), member.role).toEqual(await createCaller({ db, auth: member }).runs.poll({ projectId: project.id }));
       expect(body.run.canCancel, member.role).toBe(member.role !== "MEMBER" || member === starter);
     }
+  });
+
+  it("gives a session whose user has no team left a personal team, as any request does, and answers from it", async () => {
+    const { auth } = await createTeamMember(db, { credits: 5 });
+    const project = await createProject(db, auth);
+    const { cookie } = await sessionCookieIn(auth.userId);
+    await db.membership.deleteMany({ where: { userId: auth.userId } });
+    expect(await poll(project.id, cookie)).toEqual({ status: 404, body: { message: PROJECT_NOT_FOUND } });
+    const memberships = await db.membership.findMany({ where: { userId: auth.userId }, include: { team: true } });
+    expect(memberships).toMatchObject([{ role: "OWNER", team: { personal: true } }]);
+    const ownProject = await createProject(db, { ...auth, teamId: memberships[0]!.teamId });
+    expect(await poll(ownProject.id, cookie)).toEqual({ status: 200, body: { run: null, lastMessageId: null } });
   });
 });
 

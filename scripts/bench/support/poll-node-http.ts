@@ -1,16 +1,15 @@
 /**
  * The poll without Next, for `npm run bench:poll`: a bare node:http server doing what
- * /api/poll/<projectId> does — the session lookup (authFromSessionToken), pollProject, plain
- * JSON. Its CPU per request is the floor any Next route adds to. Prints its port on stdout.
+ * /api/poll/<projectId> does for local accounts — pollProjectForSession (session lookup and
+ * poll in one statement), plain JSON. Its CPU per request is the floor any Next route adds to. Prints its port on stdout.
  * Run (by the bench): node --conditions=react-server --import tsx scripts/bench/support/poll-node-http.ts
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 const { db } = await import("../../../src/lib/db/client");
-const { authFromSessionToken } = await import("../../../src/modules/auth/server/sessions");
 const { sessionTokenFrom } = await import("../../../src/modules/auth/session-cookie");
-const { pollProject } = await import("../../../src/modules/runs/server/queries");
+const { pollProjectForSession } = await import("../../../src/modules/runs/server/queries");
 
 function cookiesOf(header: string | undefined) {
   const jar = new Map<string, string>();
@@ -27,9 +26,9 @@ const server = http.createServer(async (req, res) => {
   };
   try {
     const projectId = decodeURIComponent(req.url?.match(/^\/api\/poll\/([^/?]+)/)?.[1] ?? "");
-    const auth = await authFromSessionToken(sessionTokenFrom(cookiesOf(req.headers.cookie)));
-    if (!auth) return send(401, { message: "Please sign in to continue." });
-    send(200, await pollProject(db, auth, projectId));
+    const answer = await pollProjectForSession(db, sessionTokenFrom(cookiesOf(req.headers.cookie)), projectId);
+    if (!answer) return send(401, { message: "Please sign in to continue." });
+    send(200, answer);
   } catch (error) {
     send(500, { message: (error as Error).message });
   }

@@ -25,19 +25,6 @@ export const getCurrentAuth = cache(async (): Promise<AuthContext | null> => {
   return authFromSessionToken(token);
 });
 
-/**
- * getCurrentAuth for a route handler that has its request at hand: the session cookie is read
- * from it rather than through next/headers, so the handler also runs outside Next (tests, the
- * poll bench). Clerk's auth() still needs clerkMiddleware to have run on the request.
- */
-export async function authFromRequest(request: { cookies: { get(name: string): { value: string } | undefined } }): Promise<AuthContext | null> {
-  if (providers.auth === "clerk") {
-    const { authFromClerk } = await import("./clerk-auth");
-    return authFromClerk();
-  }
-  return authFromSessionToken(sessionTokenFrom(request.cookies));
-}
-
 export type CurrentUser = {
   id: string;
   email: string;
