@@ -26,7 +26,7 @@ export class PollError extends Error {
 
 /**
  * runs.poll through GET /api/poll/<projectId> (src/app/api/poll/[projectId]/route.ts): the same
- * answer as the tRPC procedure, for a third less server CPU per poll.
+ * answer as the tRPC procedure, for about half its server CPU per poll.
  */
 export async function fetchPoll(projectId: string, { signal }: { signal?: AbortSignal } = {}): Promise<PollResult> {
   const headers: Record<string, string> = { accept: "application/json" };

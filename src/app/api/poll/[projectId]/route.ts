@@ -12,7 +12,7 @@ import { pollProject, pollProjectForSession } from "@/modules/runs/server/querie
  * works (src/modules/generation/ui/fetch-poll.ts). The same domain function and authorization as
  * the tRPC procedure (which the page's server render still prefetches), minus tRPC's batch
  * handler and superjson; for local accounts one statement authenticates and reads, and the proxy
- * is skipped (src/proxy.ts). About a third less server CPU per poll: docs/generation.md.
+ * is skipped (src/proxy.ts). About half the tRPC path's server CPU per poll: docs/generation.md.
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ projectId: string }> }) {
   const projectId = rowIdSchema.safeParse((await params).projectId);
