@@ -111,7 +111,7 @@ describe("prompt to preview in the browser", () => {
 
     // Nothing is running now, so the page has stopped polling.
     const calls: string[] = [];
-    const recordCall = (request: { url(): string }) => void (request.url().includes("/api/trpc/") && calls.push(request.url()));
+    const recordCall = (request: { url(): string }) => void (/\/api\/(trpc|poll)\//.test(request.url()) && calls.push(request.url()));
     page.on("request", recordCall);
     await page.waitForTimeout(2_500);
     page.off("request", recordCall);
@@ -125,6 +125,10 @@ describe("prompt to preview in the browser", () => {
     ]);
     await page.getByRole("tab", { name: "Preview" }).click();
     const box = page.getByLabel("Ask for a change");
+    // While the run works the page polls /api/poll (plain JSON), not the tRPC procedure.
+    const polls: string[] = [];
+    const recordPoll = (request: { url(): string }) => void (/\/api\/(poll\/|trpc\/[^?]*runs\.poll)/.test(request.url()) && polls.push(new URL(request.url()).pathname));
+    page.on("request", recordPoll);
     await box.fill("Say that we open on Sundays [browser-sundays]");
     await box.press("Enter");
 
@@ -133,6 +137,9 @@ describe("prompt to preview in the browser", () => {
       "Crumb & Co — now open Sundays",
     );
     await expect.poll(() => box.isEnabled()).toBe(true);
+    page.off("request", recordPoll);
+    expect(polls.length).toBeGreaterThan(0);
+    expect(polls.every((url) => /^\/api\/poll\/[^/]+$/.test(url)), polls.join(", ")).toBe(true);
 
     // A paste over the limit is kept whole and refused, not cut.
     const long = "Make it longer. ".repeat(300);

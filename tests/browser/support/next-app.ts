@@ -10,6 +10,8 @@ const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 
 export type NextApp = {
   url: string;
+  /** `next start`'s pid: also its process group's id (it runs detached), for CPU figures. */
+  pid: number;
   previewOrigin: string;
   /** Everything the server printed, for failure messages. */
   output: () => string;
@@ -104,7 +106,7 @@ export async function startNextApp(env: AppEnv, { timeoutMs = 60_000 } = {}): Pr
     detached: true,
   });
   const output = collect(child);
-  const app: NextApp = { url, previewOrigin, output, stop: () => stopProcessGroup(child) };
+  const app: NextApp = { url, pid: child.pid!, previewOrigin, output, stop: () => stopProcessGroup(child) };
 
   try {
     await waitUntil(async () => (await fetch(`${url}/sign-in`)).ok, child, timeoutMs, "the app");

@@ -34,17 +34,34 @@ export async function createSession(userId: string, details: { userAgent?: strin
   return { token, expiresAt };
 }
 
-/** Who a session cookie belongs to, or null when it is missing, unknown, expired or revoked. */
-export async function authFromSessionToken(token: string | null | undefined): Promise<AuthContext | null> {
-  if (!token || !TOKEN_SHAPE.test(token)) return null;
-  const id = hashSessionToken(token);
-  // One statement per request: the session and the membership it acts through (the rule of
-  // activeMembershipFor, checked against the memberships as they are now).
-  const [session] = await db.$queryRaw<SessionWithMembership[]>`
-    SELECT s."userId", s."expiresAt", s."revokedAt", s."lastSeenAt", m."teamId", m."role"
+/** The Session row id for a token of the right shape; null when there is nothing to look up. */
+export function sessionIdFor(token: string | null | undefined): string | null {
+  return token && TOKEN_SHAPE.test(token) ? hashSessionToken(token) : null;
+}
+
+/**
+ * The session and the membership it acts through (the rule of activeMembershipFor, checked
+ * against the memberships as they are now), as one SELECT: at most one row. A query that must
+ * authenticate and read in one statement joins it (see pollProjectForSession).
+ */
+export function sessionLookup(id: string): Prisma.Sql {
+  return Prisma.sql`SELECT s."userId", s."expiresAt", s."revokedAt", s."lastSeenAt", m."teamId", m."role"
     FROM "Session" s
     LEFT JOIN LATERAL (${activeMembershipQuery(Prisma.raw(`s."userId"`), Prisma.raw(`s."activeTeamId"`))}) m ON true
     WHERE s."id" = ${id}`;
+}
+
+/** Who a session cookie belongs to, or null when it is missing, unknown, expired or revoked. */
+export async function authFromSessionToken(token: string | null | undefined): Promise<AuthContext | null> {
+  const id = sessionIdFor(token);
+  if (!id) return null;
+  // One statement per request.
+  const [session] = await db.$queryRaw<SessionWithMembership[]>(sessionLookup(id));
+  return authFromSessionRow(id, session);
+}
+
+/** The AuthContext of a looked-up session (sessionLookup's row), or null when it is not valid now. */
+export async function authFromSessionRow(id: string, session: SessionWithMembership | undefined): Promise<AuthContext | null> {
   const now = new Date();
   if (!session || session.revokedAt || session.expiresAt <= now) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_TIMEOUT_MS) return null;
@@ -61,7 +78,8 @@ export async function authFromSessionToken(token: string | null | undefined): Pr
   return { userId: session.userId, ...membership, sessionId: id };
 }
 
-type SessionWithMembership = {
+/** sessionLookup's row. */
+export type SessionWithMembership = {
   userId: string;
   expiresAt: Date;
   revokedAt: Date | null;

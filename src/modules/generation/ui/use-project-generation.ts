@@ -3,12 +3,15 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTRPC } from "@/trpc/client";
+import { fetchPoll } from "./fetch-poll";
 import { runPollInterval } from "./poll-interval";
 import { isRunActive, type ChatMessage } from "./types";
 
 /**
  * The project's messages and its active run. While a run is QUEUED/RUNNING one cheap poll
- * (runs.poll: the run and the newest message's id, one SQL statement) is all that repeats; the
+ * (runs.poll: the run and the newest message's id, one SQL statement; fetched from its plain
+ * route /api/poll, see fetch-poll.ts, under runs.poll's query key, so the page's prefetch and
+ * every invalidation of runs.poll apply to it) is all that repeats; the
  * conversation is fetched again only when the poll shows a message it does not have yet, and
  * once more when the run ends (the result or error message lands then), when `onRunFinished`
  * fires so the page can show the newest version. `building` stays true until the messages show
@@ -19,8 +22,8 @@ export function useProjectGeneration(projectId: string, { onRunFinished }: { onR
   const queryClient = useQueryClient();
 
   const firstSeen = useRef(new Map<string, number>());
-  const poll = useQuery(
-    trpc.runs.poll.queryOptions(
+  const poll = useQuery({
+    ...trpc.runs.poll.queryOptions(
       { projectId },
       {
         refetchInterval: (query) => {
@@ -30,7 +33,8 @@ export function useProjectGeneration(projectId: string, { onRunFinished }: { onR
         },
       },
     ),
-  );
+    queryFn: ({ signal }) => fetchPoll(projectId, { signal }),
+  });
   const runData = poll.data?.run ?? null;
   const run = { data: poll.data ? runData : undefined, isError: poll.isError };
   const runActive = isRunActive(runData?.status);

@@ -3,12 +3,14 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "@/modules/auth/server/auth-context";
 import { displayNameOf } from "@/modules/auth/display-name";
+import { authFromSessionRow, sessionIdFor, sessionLookup, type SessionWithMembership } from "@/modules/auth/server/sessions";
 import { PROJECT_NOT_FOUND } from "@/modules/projects/server/project-access";
 import { assertCan, can } from "@/modules/teams/server/permissions";
 import type { ProgressEntry } from "./progress";
 import { ACTIVE_RUN_STATUSES } from "./run-policy";
 
 type PollRow = {
+  polledProjectId?: string;
   lastMessageId: string | null;
   id: string | null;
   status: RunStatus | null;
@@ -32,8 +34,38 @@ type PollRow = {
  * so the client refetches the conversation (and its versions) only when something was added.
  */
 export async function pollProject(db: Db, auth: AuthContext, projectId: string) {
-  const [row] = await db.$queryRaw<PollRow[]>`
+  const [row] = await db.$queryRaw<PollRow[]>(pollQuery(projectId, Prisma.sql`${auth.teamId}`));
+  return pollAnswer(auth, row);
+}
+
+export type PollAnswer = Awaited<ReturnType<typeof pollAnswer>>;
+
+/**
+ * pollProject for a local-accounts session token, authenticating in the same statement (the
+ * session lookup of authFromSessionToken, joined): /api/poll's path, one round trip per poll.
+ * Null when the token does not authenticate (signed out); otherwise pollProject's answer.
+ */
+export async function pollProjectForSession(db: Db, token: string | null | undefined, projectId: string): Promise<PollAnswer | null> {
+  const sessionId = sessionIdFor(token);
+  if (!sessionId) return null;
+  const [row] = await db.$queryRaw<(SessionWithMembership & ({ polledProjectId: null } | PollRow))[]>`
+    SELECT a.*, q.*
+    FROM (${sessionLookup(sessionId)}) a
+    LEFT JOIN LATERAL (${pollQuery(projectId, Prisma.raw(`a."teamId"`))}) q ON true`;
+  if (!row) return null; // no such session
+  const { userId, expiresAt, revokedAt, lastSeenAt, teamId, role, ...poll } = row;
+  const auth = await authFromSessionRow(sessionId, { userId, expiresAt, revokedAt, lastSeenAt, teamId, role });
+  if (!auth) return null;
+  // A user left without a team was just given one: the joined read looked in none.
+  if (auth.teamId !== teamId) return pollProject(db, auth, projectId);
+  return pollAnswer(auth, poll.polledProjectId ? (poll as PollRow) : undefined);
+}
+
+/** The poll's SELECT, for the project `projectId` of the team `teamId` (an SQL expression). */
+function pollQuery(projectId: string, teamId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     SELECT
+      p."id" AS "polledProjectId",
       (SELECT m."id" FROM "Message" m WHERE m."projectId" = p."id" ORDER BY m."createdAt" DESC, m."id" DESC LIMIT 1) AS "lastMessageId",
       r."id", r."status", r."attempt", r."progress", r."error", r."userMessageId",
       r."queuedAt", r."startedAt", r."heartbeatAt", r."finishedAt",
@@ -45,7 +77,10 @@ export async function pollProject(db: Db, auth: AuthContext, projectId: string) 
       LIMIT 1
     ) r ON true
     LEFT JOIN "User" u ON u."id" = r."createdById"
-    WHERE p."id" = ${projectId} AND p."teamId" = ${auth.teamId}`;
+    WHERE p."id" = ${projectId} AND p."teamId" = ${teamId}`;
+}
+
+function pollAnswer(auth: AuthContext, row: PollRow | undefined) {
   if (!row) throw new AppError("NOT_FOUND", PROJECT_NOT_FOUND);
   assertCan(auth.role, "projects.view");
   return { run: runView(auth, row), lastMessageId: row.lastMessageId };
@@ -59,7 +94,7 @@ export async function getActiveRun(db: Db, auth: AuthContext, projectId: string)
   return (await pollProject(db, auth, projectId)).run;
 }
 
-function runView(auth: AuthContext, { lastMessageId: _, id, status, creatorId, creatorName, creatorEmail, ...rest }: PollRow) {
+function runView(auth: AuthContext, { polledProjectId: _project, lastMessageId: _, id, status, creatorId, creatorName, creatorEmail, ...rest }: PollRow) {
   if (!id || !status) return null;
   return {
     id,
