@@ -1,7 +1,7 @@
 import "./support/model-env";
 import { NextRequest } from "next/server";
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/poll/[projectId]/route";
 import { env } from "@/env";
 import { db } from "@/lib/db/client";
@@ -127,5 +127,23 @@ describe("the proxy and the poll", () => {
       expect(matches(url, { [POLL_WITHOUT_PROXY_HEADER.name]: POLL_WITHOUT_PROXY_HEADER.value }), url).toBe(true);
     }
     expect(matches("/_next/static/chunk.js")).toBe(false);
+  });
+});
+
+describe("the poll under Clerk", () => {
+  it("refuses the header that skips the proxy with a 400 naming it, rather than failing in auth()", async () => {
+    vi.stubEnv("CLERK_SECRET_KEY", "sk_test_poll_route");
+    vi.stubEnv("NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY", "pk_test_poll_route");
+    vi.resetModules();
+    try {
+      const { GET: clerkGET } = await import("@/app/api/poll/[projectId]/route");
+      const headers = { [POLL_WITHOUT_PROXY_HEADER.name]: POLL_WITHOUT_PROXY_HEADER.value };
+      const response = await clerkGET(new NextRequest("http://localhost/api/poll/abc", { headers }), { params: Promise.resolve({ projectId: "abc" }) });
+      expect(response.status).toBe(400);
+      expect((await response.json()).message).toContain(POLL_WITHOUT_PROXY_HEADER.name);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { providers } from "@/lib/providers";
 import { rowIdSchema } from "@/lib/row-id";
 import { getCurrentAuth } from "@/modules/auth/server/current-auth";
 import { sessionTokenFrom } from "@/modules/auth/session-cookie";
+import { POLL_WITHOUT_PROXY_HEADER } from "@/modules/generation/ui/fetch-poll";
 import { pollProject, pollProjectForSession } from "@/modules/runs/server/queries";
 
 /**
@@ -17,6 +18,10 @@ import { pollProject, pollProjectForSession } from "@/modules/runs/server/querie
 export async function GET(request: NextRequest, { params }: { params: Promise<{ projectId: string }> }) {
   const projectId = rowIdSchema.safeParse((await params).projectId);
   if (!projectId.success) return json(400, { message: "Give a project id." });
+  // That header skips the proxy, which Clerk's auth() needs: under Clerk it can only be a mistake.
+  if (providers.auth === "clerk" && request.headers.get(POLL_WITHOUT_PROXY_HEADER.name) !== null) {
+    return json(400, { message: `This server signs in with Clerk: poll without the ${POLL_WITHOUT_PROXY_HEADER.name} header.` });
+  }
   try {
     const answer =
       providers.auth === "clerk"
