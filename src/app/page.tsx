@@ -5,7 +5,7 @@ import { PROMPT_MAX_LENGTH } from "@/modules/generation/ui/prompt-limits";
 import { LandingPrompt } from "@/modules/projects/ui/landing-prompt";
 import { RECENT_PROJECTS_SHOWN } from "@/modules/projects/list-sizes";
 import { RecentProjects } from "@/modules/projects/ui/recent-projects";
-import { getQueryClient, trpc } from "@/trpc/server";
+import { getQueryClient, trpc } from "@/trpc/server-query";
 
 export default async function LandingPage({ searchParams }: { searchParams: Promise<{ prompt?: string | string[] }> }) {
   const [user, params] = await Promise.all([getCurrentUser(), searchParams]);
