@@ -29,6 +29,15 @@ const ON_DEMAND_MARKERS = {
   fflate: "invalid zip",
 };
 
+// React Query, the tRPC client and superjson (~24 KB): `/` sends through a plain tRPC client
+// fetched on intent and renders the rest on the server. Strings of their minified code:
+const LANDING_ABSENT_MARKERS = {
+  "React Query": "No QueryClient set",
+  "query-core": "Missing queryFn",
+  "tRPC client": "Unable to transform response from server",
+  superjson: "Trying to deserialize unknown",
+};
+
 beforeAll(async () => {
   await buildNextAppOnce({ CLERK_SECRET_KEY: "", NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: "" });
 }, BUILD_TIMEOUT);
@@ -38,6 +47,15 @@ describe("the local-mode client bundle", () => {
     const landing = await firstLoadJs(NEXT_DIR, "/");
     expect(landing.files.length).toBeGreaterThan(3);
     for (const marker of CLERK_MARKERS) expect(landing.filesContaining(marker), marker).toEqual([]);
+  });
+
+  it("loads neither React Query nor the tRPC client with /, only once the prompt is used", async () => {
+    const landing = await firstLoadJs(NEXT_DIR, "/");
+    const upFront = Object.entries(LANDING_ABSENT_MARKERS).filter(([, marker]) => landing.filesContaining(marker).length > 0);
+    expect(upFront.map(([name]) => name)).toEqual([]);
+    // The routes that use them still load them up front, so the markers are right.
+    const projects = await firstLoadJs(NEXT_DIR, "/projects");
+    for (const [name, marker] of Object.entries(LANDING_ABSENT_MARKERS)) expect(projects.filesContaining(marker), name).not.toEqual([]);
   });
 
   it.each(Object.entries(BUDGET_KB))("keeps %s within its first-load budget", async (route, budgetKb) => {

@@ -18,6 +18,7 @@ const listeners = new Set<() => void>();
 export function publishHeader<K extends Key>(key: K, value: Values[K], at: number) {
   const current = entries[key];
   if (current && current.at > at) return;
+  if (current && current.at === at && current.value === value) return;
   entries = { ...entries, [key]: { value, at } };
   for (const listener of listeners) listener();
 }
@@ -28,17 +29,15 @@ export function markHeaderStale() {
   for (const listener of listeners) listener();
 }
 
-function subscribe(listener: () => void) {
+export function subscribeHeader(listener: () => void) {
   listeners.add(listener);
-  return () => listeners.delete(listener);
+  return () => void listeners.delete(listener);
 }
 
+export const readHeaderEntries = () => entries;
+
 export function useHeaderEntries() {
-  return useSyncExternalStore(
-    subscribe,
-    () => entries,
-    () => entries,
-  );
+  return useSyncExternalStore(subscribeHeader, readHeaderEntries, readHeaderEntries);
 }
 
 /** The freshest value for `key`: the server's (seeding the store on first render, refreshed with each RSC render) or a newer query result. */
@@ -47,7 +46,7 @@ export function useHeaderValue<K extends Key>(key: K, serverValue: Values[K]): V
   if (typeof window !== "undefined" && !entries[key]) entries = { ...entries, [key]: { value: serverValue, at: Date.now() } };
   useEffect(() => publishHeader(key, serverValue, Date.now()), [key, serverValue]);
   return useSyncExternalStore(
-    subscribe,
+    subscribeHeader,
     () => entries[key]?.value ?? serverValue,
     () => serverValue,
   ) as Values[K];
