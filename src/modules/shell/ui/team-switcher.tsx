@@ -10,8 +10,8 @@ import type { TeamMenuProps } from "./team-menu";
 const teamMenu = onDemand<TeamMenuProps>(() => import("./team-menu").then((m) => m.default));
 
 /**
- * The header's team button: the active team, kept fresh by `teams.list` (./header-state); it opens the menu of the
- * user's teams (./team-menu) for switching, team settings and creating a team.
+ * The header's team button: the active team, kept fresh by `teams.list` (./header-state); it
+ * opens the menu of the user's teams (./team-menu) for switching, team settings and creating a team.
  */
 export function TeamSwitcher({ initialTeams, activeName }: { initialTeams: MyTeam[] | null; activeName: string }) {
   const teams = useHeaderValue("teams", initialTeams);
