@@ -5,7 +5,6 @@ import { THEME_SCRIPT } from "@/components/theme-script";
 import { ToastHost } from "@/components/toast-host";
 import { AuthProvider } from "@/modules/auth/ui/auth-provider";
 import { AppHeader } from "@/modules/shell/ui/app-header";
-import { TRPCReactProvider } from "@/trpc/client";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -35,21 +34,19 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
       </head>
       <body className="flex min-h-dvh flex-col antialiased">
         <AuthProvider>
-          <TRPCReactProvider>
-            <IconDefaults>
-              <a
-                href="#main"
-                className="sr-only z-50 rounded-md bg-background px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:ring-2 focus:ring-ring"
-              >
-                Skip to content
-              </a>
-              <AppHeader />
-              <main id="main" className="flex min-h-0 flex-1 flex-col">
-                {children}
-              </main>
-              <ToastHost theme="system" richColors closeButton position="top-center" />
-            </IconDefaults>
-          </TRPCReactProvider>
+          <IconDefaults>
+            <a
+              href="#main"
+              className="sr-only z-50 rounded-md bg-background px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:ring-2 focus:ring-ring"
+            >
+              Skip to content
+            </a>
+            <AppHeader />
+            <main id="main" className="flex min-h-0 flex-1 flex-col">
+              {children}
+            </main>
+            <ToastHost theme="system" richColors closeButton position="top-center" />
+          </IconDefaults>
         </AuthProvider>
       </body>
     </html>

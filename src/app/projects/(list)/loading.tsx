@@ -1,4 +1,4 @@
-import { ProjectsListSkeleton } from "@/modules/projects/ui/projects-list";
+import { ProjectsListSkeleton } from "@/modules/projects/ui/projects-list-skeleton";
 
 export default function Loading() {
   return (

@@ -56,6 +56,9 @@ function TeamCard({ team, plans }: { team: TeamRow; plans: PlanOption[] }) {
       onSuccess: ({ to, creditsAdded }) => {
         toast.success(`${team.name} is now on ${plans.find((p) => p.value === to)?.label ?? to}${creditsAdded ? ` (+${creditsAdded} credits this month)` : ""}`);
         void queryClient.invalidateQueries(trpc.admin.teams.queryFilter());
+        // The admin's own team may be this one: the header's plan and credits (see shell/ui/header-sync).
+        void queryClient.invalidateQueries(trpc.usage.status.queryFilter());
+        void queryClient.invalidateQueries(trpc.teams.list.queryFilter());
       },
       onError: (error) => toast.error(errorMessage(error)),
     }),
@@ -114,6 +117,8 @@ function GrantDialog({ team, open, onOpenChange }: { team: TeamRow; open: boolea
         setNote("");
         onOpenChange(false);
         void queryClient.invalidateQueries(trpc.admin.teams.queryFilter());
+        void queryClient.invalidateQueries(trpc.usage.status.queryFilter());
+        void queryClient.invalidateQueries(trpc.teams.list.queryFilter());
       },
     }),
   );

@@ -1,31 +1,56 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { SparklesIcon } from "lucide-react";
+import { toast } from "@/components/toast";
 import { SIGN_UP_PATH, withNext } from "@/modules/auth/routes";
+import { creditsBlockMessage } from "@/modules/generation/ui/credits-block";
 import { PromptBox } from "@/modules/generation/ui/prompt-box";
-import { useModelChoice } from "@/modules/models/ui/model-choice";
-import { toastPromptError } from "@/modules/generation/ui/prompt-error-toast";
-import { useCreditsBlock } from "@/modules/generation/ui/use-credits-block";
 import { useIdempotencyKey } from "@/modules/generation/ui/use-idempotency-key";
-import { errorCode } from "@/modules/shell/ui/error-message";
-import { useTRPC } from "@/trpc/client";
+import { useModelPicker, type ModelSettingsView } from "@/modules/models/ui/model-picker";
+import { markHeaderStale } from "@/modules/shell/ui/header-state";
+import type { Usage } from "@/modules/shell/ui/usage";
 import { EXAMPLE_PROMPTS } from "./example-prompts";
 import { landingPathWithPrompt, takePendingPrompt } from "./pending-prompt";
 
+type Sender = typeof import("./first-prompt-sender");
+let sender: Promise<Sender> | null = null;
+// The tRPC client comes with the sender, fetched when the user first focuses, types or sends —
+// not with the page (the landing page ships without React Query or tRPC's client).
+function loadSender(): Promise<Sender> {
+  return (sender ??= import("./first-prompt-sender").catch((error: unknown) => {
+    sender = null; // Offline for a moment: the next attempt tries again.
+    throw error;
+  }));
+}
+const preloadSender = () => void loadSender().catch(() => {});
+
 /** "What do you want to build?": creates a project from the first prompt and opens it. */
-export function LandingPrompt({ signedIn, initialPrompt, maxLength }: { signedIn: boolean; initialPrompt?: string; maxLength?: number }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+export function LandingPrompt({
+  signedIn,
+  initialPrompt,
+  maxLength,
+  modelSettings,
+  usage,
+}: {
+  signedIn: boolean;
+  initialPrompt?: string;
+  maxLength?: number;
+  /** The team's models (the server's `models.settings`), for the picker; null when signed out. */
+  modelSettings?: ModelSettingsView | null;
+  /** The team's credits (the server's `usage.status`), for the out-of-credits state. */
+  usage?: Usage | null;
+}) {
   const router = useRouter();
   const [prompt, setPrompt] = useState(initialPrompt ?? "");
   const [navigating, startNavigation] = useTransition();
   const { keyFor, settle } = useIdempotencyKey();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const { model, picker } = useModelChoice(signedIn);
-  const outOfCredits = useCreditsBlock(signedIn);
+  const { model, picker } = useModelPicker(signedIn ? (modelSettings ?? undefined) : undefined);
+  const outOfCredits = signedIn ? creditsBlockMessage(usage) : null;
+  // "pending" while the request is out; "created" until the navigation away is done.
+  const [sending, setSending] = useState<"idle" | "pending" | "created">("idle");
 
   // Back from sign-up with a long prompt that did not fit in the URL.
   useEffect(() => {
@@ -36,27 +61,33 @@ export function LandingPrompt({ signedIn, initialPrompt, maxLength }: { signedIn
   const sendToSignUp = (text: string) =>
     startNavigation(() => router.push(withNext(SIGN_UP_PATH, landingPathWithPrompt(text))));
 
-  const create = useMutation(
-    trpc.projects.create.mutationOptions({
-      onSuccess: ({ projectId }) => {
-        settle();
-        // Marked stale only: the list refetches when shown again, not while we navigate away.
-        void queryClient.invalidateQueries({ ...trpc.projects.list.queryFilter(), refetchType: "none" });
-        void queryClient.invalidateQueries(trpc.usage.status.queryFilter());
-        startNavigation(() => router.push(`/projects/${projectId}`));
-      },
-      onError: (error, { content }) => {
-        if (errorCode(error) === "UNAUTHORIZED") return sendToSignUp(content);
-        toastPromptError(error, "Could not start your project");
-      },
-    }),
-  );
-
   function submit() {
     const content = prompt.trim();
     if (!content) return;
     if (!signedIn) return sendToSignUp(content);
-    create.mutate({ content, clientKey: keyFor(content), model });
+    void create({ content, clientKey: keyFor(content), model });
+  }
+
+  async function create(input: { content: string; clientKey: string; model?: string }) {
+    setSending("pending");
+    let result;
+    try {
+      result = await (await loadSender()).sendFirstPrompt(input);
+    } catch {
+      setSending("idle");
+      toast.error("Could not start your project", { description: "Could not reach the server. Check your connection and try again." });
+      return;
+    }
+    if (result.status === "created") {
+      settle();
+      setSending("created");
+      // The header's credits changed: the project page's React Query refetches them on arrival.
+      markHeaderStale();
+      startNavigation(() => router.push(`/projects/${result.projectId}`));
+      return;
+    }
+    setSending("idle");
+    if (result.status === "signed-out") sendToSignUp(input.content);
   }
 
   function pickExample(text: string) {
@@ -64,10 +95,10 @@ export function LandingPrompt({ signedIn, initialPrompt, maxLength }: { signedIn
     textareaRef.current?.focus();
   }
 
-  const busy = create.isPending || navigating || create.isSuccess;
+  const busy = sending !== "idle" || navigating;
 
   return (
-    <div className="flex w-full flex-col gap-4">
+    <div className="flex w-full flex-col gap-4" onFocusCapture={signedIn ? preloadSender : undefined} onInputCapture={signedIn ? preloadSender : undefined}>
       <PromptBox
         value={prompt}
         onValueChange={setPrompt}

@@ -2,7 +2,7 @@ import "server-only";
 import { TRPCError } from "@trpc/server";
 import { notFound, redirect } from "next/navigation";
 import { SIGN_IN_PATH, withNext } from "@/modules/auth/routes";
-import { getQueryClient, trpc } from "@/trpc/server";
+import { getQueryClient, trpc } from "@/trpc/server-query";
 
 /**
  * The project for a server-rendered page, cached in the request's query client (so the client

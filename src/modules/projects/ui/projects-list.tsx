@@ -4,11 +4,11 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { FolderIcon, PlusIcon } from "lucide-react";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/modules/shell/ui/error-message";
 import { useTRPC } from "@/trpc/client";
 import { ProjectCard } from "./project-card";
 import { nextProjectsCursor, PROJECT_PAGES_INPUT } from "./project-list-queries";
+import { ProjectsListSkeleton } from "./projects-list-skeleton";
 
 /**
  * The team's projects, newest activity first, a page at a time ("Show more" loads the next).
@@ -72,16 +72,6 @@ function EmptyProjects() {
         <PlusIcon />
         Start a project
       </Link>
-    </div>
-  );
-}
-
-export function ProjectsListSkeleton() {
-  return (
-    <div role="status" aria-label="Loading projects" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-      {Array.from({ length: 6 }, (_, i) => (
-        <Skeleton key={i} className="h-32 rounded-xl" />
-      ))}
     </div>
   );
 }

@@ -1,34 +1,23 @@
-"use client";
-
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import type { inferRouterOutputs } from "@trpc/server";
 import { LinkPendingSpinner } from "@/components/link-pending";
 import { RelativeTime } from "@/components/relative-time";
-import { Skeleton } from "@/components/ui/skeleton";
-import { useTRPC } from "@/trpc/client";
-import { RECENT_PROJECTS_SHOWN } from "../list-sizes";
+import type { AppRouter } from "@/trpc/routers/_app";
 import { RunStatusBadge } from "./run-status-badge";
 
-/** The landing page's "continue where you left off" strip: asks only for the few it shows. */
-export function RecentProjects() {
-  const trpc = useTRPC();
-  const projects = useQuery(trpc.projects.list.queryOptions({ limit: RECENT_PROJECTS_SHOWN }));
+export type RecentProjectsPage = inferRouterOutputs<AppRouter>["projects"]["list"];
 
-  if (projects.isPending) {
-    return (
-      <div role="status" aria-label="Loading recent projects" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        {Array.from({ length: 3 }, (_, i) => (
-          <Skeleton key={i} className="h-20 rounded-xl" />
-        ))}
-      </div>
-    );
-  }
-  if (projects.isError) return <p className="text-sm text-muted-foreground">Your recent projects could not be loaded.</p>;
-  if (projects.data.items.length === 0) return <p className="text-sm text-muted-foreground">Your projects will show up here.</p>;
+/**
+ * The landing page's "continue where you left off" strip, rendered on the server (the landing
+ * page ships without React Query): `projects` is null when they could not be loaded.
+ */
+export function RecentProjects({ projects }: { projects: RecentProjectsPage | null }) {
+  if (!projects) return <p className="text-sm text-muted-foreground">Your recent projects could not be loaded.</p>;
+  if (projects.items.length === 0) return <p className="text-sm text-muted-foreground">Your projects will show up here.</p>;
 
   return (
     <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-      {projects.data.items.map((project) => (
+      {projects.items.map((project) => (
         <li key={project.id} className="min-w-0">
           <Link
             href={`/projects/${project.id}`}

@@ -8,7 +8,7 @@ import { SignOutButton } from "@/modules/auth/ui/sign-out-button";
 import { env } from "@/env";
 import { db } from "@/lib/db/client";
 import { isInstanceAdmin } from "@/modules/admin/server/instance-admins";
-import { getQueryClient, trpc } from "@/trpc/server";
+import { getQueryClient, trpc } from "@/trpc/server-query";
 import { CreditsIndicator, type Usage } from "./credits-indicator";
 import { Logo } from "./logo";
 import { NavLink } from "./nav-link";

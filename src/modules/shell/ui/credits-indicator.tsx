@@ -1,28 +1,23 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { inferRouterOutputs } from "@trpc/server";
 import { CoinsIcon } from "lucide-react";
 import { cn } from "@/components/ui/cn";
-import { Skeleton } from "@/components/ui/skeleton";
-import { useTRPC } from "@/trpc/client";
-import type { AppRouter } from "@/trpc/routers/_app";
+import { useHeaderValue } from "./header-state";
+import type { Usage } from "./usage";
 
-export type Usage = inferRouterOutputs<AppRouter>["usage"]["status"];
+export type { Usage } from "./usage";
 
 /**
  * Credits left in the team's current period. The header renders it with the server's numbers;
- * mutations that spend or refund credits invalidate `usage.status` to update it.
+ * mutations that spend or refund credits invalidate `usage.status`, which ./header-sync
+ * refetches and passes on (see ./header-state).
  */
-export function CreditsIndicator({ initialUsage }: { initialUsage?: Usage | null }) {
-  const trpc = useTRPC();
-  const usage = useQuery(trpc.usage.status.queryOptions(undefined, { initialData: initialUsage ?? undefined }));
+export function CreditsIndicator({ initialUsage }: { initialUsage: Usage | null }) {
+  const usage = useHeaderValue("usage", initialUsage);
+  if (!usage) return <span className="text-xs text-muted-foreground">Credits unavailable</span>;
 
-  if (usage.isPending) return <Skeleton className="h-6 w-24" />;
-  if (usage.isError) return <span className="text-xs text-muted-foreground">Credits unavailable</span>;
-
-  const { balance, granted, periodEnd } = usage.data;
+  const { balance, granted, periodEnd } = usage;
   const renews = new Date(periodEnd).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
   const label = `${balance} ${balance === 1 ? "credit" : "credits"} left`;
   // Links to the plan and usage page, which says how to get more.

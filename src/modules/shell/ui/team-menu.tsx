@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { CheckIcon, FolderIcon, PlusIcon, SettingsIcon } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
@@ -20,7 +19,7 @@ import type { OnDemandTriggerProps } from "@/components/ui/on-demand";
 import { CreateTeamDialog } from "@/modules/teams/ui/create-team-dialog";
 import { reloadInto } from "@/modules/teams/ui/reload-into";
 import type { MyTeam } from "@/modules/teams/ui/types";
-import { useTRPC } from "@/trpc/client";
+import { trpcClient } from "@/trpc/vanilla-client";
 import { errorMessage } from "./error-message";
 
 export type TeamMenuProps = {
@@ -33,14 +32,19 @@ export type TeamMenuProps = {
  * with its plan and credits left, switching, team settings and creating a team.
  */
 export default function TeamMenu({ teams, trigger, triggerRef }: TeamMenuProps & OnDemandTriggerProps) {
-  const trpc = useTRPC();
   const [creating, setCreating] = useState(false);
-  const switchTeam = useMutation(
-    trpc.teams.switch.mutationOptions({
-      onSuccess: () => reloadInto("/projects"),
-      onError: (error) => toast.error("Could not switch teams", { description: errorMessage(error) }),
-    }),
-  );
+  // The header has no React Query (see ./header-state): the plain client, and the page reloads on success.
+  const [switching, setSwitching] = useState(false);
+  const switchTo = (teamId: string) => {
+    setSwitching(true);
+    trpcClient.teams.switch.mutate({ teamId }).then(
+      () => reloadInto("/projects"),
+      (error: unknown) => {
+        setSwitching(false);
+        toast.error("Could not switch teams", { description: errorMessage(error) });
+      },
+    );
+  };
 
   return (
     <>
@@ -52,9 +56,9 @@ export default function TeamMenu({ teams, trigger, triggerRef }: TeamMenuProps &
             {(teams ?? []).map((team) => (
               <DropdownMenuItem
                 key={team.id}
-                disabled={switchTeam.isPending}
+                disabled={switching}
                 onSelect={() => {
-                  if (!team.active) switchTeam.mutate({ teamId: team.id });
+                  if (!team.active) switchTo(team.id);
                 }}
                 aria-current={team.active || undefined}
               >

@@ -1,23 +1,21 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { ChevronsUpDownIcon, UserIcon, UsersIcon } from "lucide-react";
 import { MENU_OPEN_KEYS, OnDemand, onDemand } from "@/components/ui/on-demand";
 import type { MyTeam } from "@/modules/teams/ui/types";
-import { useTRPC } from "@/trpc/client";
+import { useHeaderValue } from "./header-state";
 import type { TeamMenuProps } from "./team-menu";
 
 // The menu (Radix, and the create-team dialog) loads when the button is first pointed at, focused or pressed.
 const teamMenu = onDemand<TeamMenuProps>(() => import("./team-menu").then((m) => m.default));
 
 /**
- * The header's team button: the active team, kept fresh by `teams.list`; it opens the menu of the
- * user's teams (./team-menu) for switching, team settings and creating a team.
+ * The header's team button: the active team, kept fresh by `teams.list` (./header-state); it
+ * opens the menu of the user's teams (./team-menu) for switching, team settings and creating a team.
  */
 export function TeamSwitcher({ initialTeams, activeName }: { initialTeams: MyTeam[] | null; activeName: string }) {
-  const trpc = useTRPC();
-  const teams = useQuery(trpc.teams.list.queryOptions(undefined, { initialData: initialTeams ?? undefined }));
-  const active = teams.data?.find((t) => t.active);
+  const teams = useHeaderValue("teams", initialTeams);
+  const active = teams?.find((t) => t.active);
   const trigger = {
     "aria-label": `Team: ${active?.name ?? activeName}. Switch team`,
     className:
@@ -33,7 +31,7 @@ export function TeamSwitcher({ initialTeams, activeName }: { initialTeams: MyTea
   return (
     <OnDemand
       loader={teamMenu}
-      props={{ teams: teams.data, trigger }}
+      props={{ teams: teams ?? undefined, trigger }}
       activationKeys={MENU_OPEN_KEYS}
       placeholder={(handlers) => <button type="button" aria-haspopup="menu" aria-expanded={false} data-state="closed" {...trigger} {...handlers} />}
     />

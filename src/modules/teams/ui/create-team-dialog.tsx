@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
@@ -8,16 +7,27 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/modules/shell/ui/error-message";
-import { useTRPC } from "@/trpc/client";
+import { trpcClient } from "@/trpc/vanilla-client";
 import { reloadInto } from "./reload-into";
 
 /** Names a new team; the server makes the creator its owner and switches to it. */
 export function CreateTeamDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
-  const trpc = useTRPC();
   const inputId = useId();
   const [name, setName] = useState("");
-  const create = useMutation(trpc.teams.create.mutationOptions({ onSuccess: () => reloadInto("/team") }));
-  const busy = create.isPending || create.isSuccess;
+  // The plain tRPC client: the dialog also opens from the header, which has no React Query; on
+  // success the page reloads into the new team, so there is no cache to update.
+  const [state, setState] = useState<{ status: "idle" | "pending" | "done" } | { status: "error"; error: unknown }>({ status: "idle" });
+  const busy = state.status === "pending" || state.status === "done";
+  const create = (input: { name: string }) => {
+    setState({ status: "pending" });
+    trpcClient.teams.create.mutate(input).then(
+      () => {
+        setState({ status: "done" });
+        reloadInto("/team");
+      },
+      (error: unknown) => setState({ status: "error", error }),
+    );
+  };
 
   return (
     <Dialog open={open} onOpenChange={(next) => !busy && onOpenChange(next)}>
@@ -26,15 +36,15 @@ export function CreateTeamDialog({ open, onOpenChange }: { open: boolean; onOpen
           className="flex flex-col gap-4"
           onSubmit={(event) => {
             event.preventDefault();
-            if (name.trim()) create.mutate({ name: name.trim() });
+            if (name.trim()) create({ name: name.trim() });
           }}
         >
           <div className="flex flex-col gap-1.5">
             <Label htmlFor={inputId}>Team name</Label>
             <Input id={inputId} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} required autoFocus disabled={busy} />
-            {create.isError && (
+            {state.status === "error" && (
               <p role="alert" className="text-sm text-destructive">
-                {errorMessage(create.error)}
+                {errorMessage(state.error)}
               </p>
             )}
           </div>
