@@ -139,7 +139,7 @@ async function main() {
 
   if (wanted("poll")) {
     const poll = await runBench("bench:poll");
-    const row = (label: string) => new RegExp(`^\\s+${label.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\s+p50 ([\\d.]+) ms\\s+p95 ([\\d.]+) ms`, "m");
+    const row = (label: string) => new RegExp(`^\\s+${label.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\s+p50\\s+([\\d.]+) ms\\s+p95\\s+([\\d.]+) ms`, "m");
     const overHttp = figure(poll, row("new: route /api/poll/<projectId>"), "/api/poll over HTTP");
     add("One poll over HTTP (/api/poll): Next CPU p50 / p95", "~11 ms (issue); 6.4 ms via tRPC before the route", overHttp, (m) => `${m[1]} / ${m[2]} ms`, "≤ 3 ms p50", (m) => num(m, 1) <= 3);
     add("One poll over HTTP, the old tRPC path: Next CPU p50", "~11 ms (issue)", figure(poll, row("old: tRPC runs.poll (/api/trpc, via proxy)"), "tRPC over HTTP"), (m) => `${m[1]} ms`);
