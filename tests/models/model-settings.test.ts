@@ -1,5 +1,5 @@
 import "./support/models-env";
-import { mkdtemp, readFile, stat } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
@@ -149,9 +149,16 @@ describe("the secret key", () => {
   });
 
   it("is otherwise generated once under the data directory, readable only by its owner", async () => {
+    // Several processes starting at once each get the one key, never a half-written file's.
+    for (let round = 0; round < 300; round++) {
+      const racing = path.join(await mkdtemp(path.join(os.tmpdir(), "ollio-secret-")), ".data");
+      const keys = await Promise.all(Array.from({ length: 8 }, () => loadOrCreateKeyFile(racing)));
+      expect(keys.map((key) => key.toString("hex"))).toEqual(Array(8).fill(keys[0]!.toString("hex")));
+      expect(keys[0]).toHaveLength(32);
+      expect(await readdir(racing)).toEqual(["secret-key"]);
+    }
     const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "ollio-secret-")), ".data");
-    const [first, second] = await Promise.all([loadOrCreateKeyFile(dir), loadOrCreateKeyFile(dir)]);
-    expect(first.equals(second)).toBe(true);
+    const first = await loadOrCreateKeyFile(dir);
     expect(first).toHaveLength(32);
     expect((await stat(path.join(dir, "secret-key"))).mode & 0o777).toBe(0o600);
     expect(parseSecretKey((await readFile(path.join(dir, "secret-key"), "utf8")).trim()).equals(first)).toBe(true);

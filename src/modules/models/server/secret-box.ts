@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -53,13 +53,18 @@ export async function loadOrCreateKeyFile(dataDir: string): Promise<Buffer> {
   }
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
+  // Written whole under a private name, then linked into place: link() fails with EEXIST when
+  // another process got there first, and the name never points at a half-written file (with
+  // writeFile's "wx" the loser could read the winner's file while it was still empty).
+  const draft = `${file}.${process.pid}.${randomBytes(6).toString("hex")}`;
+  await writeFile(draft, `${key.toString("base64")}\n`, { mode: 0o600, flag: "wx" });
   try {
-    // "wx": when two processes start at once, the second fails here and reads the first's key.
-    await writeFile(file, `${key.toString("base64")}\n`, { mode: 0o600, flag: "wx" });
-    await chmod(file, 0o600);
+    await link(draft, file);
     return key;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     return parseSecretKey((await readFile(file, "utf8")).trim());
+  } finally {
+    await unlink(draft).catch(() => {});
   }
 }
