@@ -9,6 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../src/lib/db/migrations";
+import { publicOrigins } from "../src/lib/public-origins";
 import { buildFingerprint, lastBuildFingerprint, recordBuildFingerprint } from "./build-fingerprint";
 import { withBuildLock } from "./build-lock";
 import { spawnEmbeddedPostgres, type EmbeddedPostgresProcess } from "./embedded-postgres-process";
@@ -20,6 +21,7 @@ const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
 // Next types NODE_ENV as read-only; this script is what decides it for the server it starts.
 if (mode === "start") Object.assign(process.env, { NODE_ENV: "production" });
+Object.assign(process.env, publicOrigins(process.env));
 
 let embedded: EmbeddedPostgresProcess | null = null;
 let shuttingDown = false;
@@ -56,7 +58,9 @@ async function main() {
   // Loopback unless HOST says otherwise: a fresh install is not reachable from the network.
   const host = process.env.HOST || "127.0.0.1";
   const port = process.env.PORT || "3000";
-  console.log(`[ollio] serving ${mode === "start" ? "production" : "development"} on http://${host}:${port}`);
+  console.log(
+    `[ollio] serving ${mode === "start" ? "production" : "development"} at ${process.env.APP_URL} (previews at ${process.env.PREVIEW_ORIGIN}; listening on ${host}:${port})`,
+  );
   // Next runs in its own process group: `next` forks its server, and Postgres must outlive both.
   const next = spawn(process.execPath, [nextBin, mode, "--hostname", host, "--port", port, ...process.argv.slice(3)], {
     cwd: root,
