@@ -1,13 +1,9 @@
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDbClient } from "@/lib/db/client";
-import { applyMigrations, DEFAULT_MIGRATIONS_DIR, readMigrations } from "@/lib/db/migrations";
+import { applyMigrations } from "@/lib/db/migrations";
 import { fragmentFilesFromDb } from "@/modules/preview/server/fragment-files";
 import { startPreviewServer } from "@/modules/preview/server";
-import { createTestDatabase } from "../support/databases";
+import { databaseBefore } from "../support/database-before";
 
 const TOKENS_MIGRATION = "20261201000300_preview_tokens";
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -18,20 +14,9 @@ afterAll(async () => {
 describe("the preview-token migration, on fragments saved before it", () => {
   it("gives every existing fragment its own 32-byte token, rewrites its URL, and its row-id URL stops working", async () => {
     // A database as it was before tokens: every migration up to (not including) this one.
-    const database = await createTestDatabase(inject("pgAdminUrl"));
+    const database = await databaseBefore(inject("pgAdminUrl"), TOKENS_MIGRATION);
     cleanups.push(database.drop);
-    const earlier = await mkdtemp(path.join(os.tmpdir(), "ollio-migrations-"));
-    cleanups.push(() => rm(earlier, { recursive: true, force: true }));
-    for (const { name } of await readMigrations()) {
-      if (name >= TOKENS_MIGRATION) continue;
-      await cp(path.join(DEFAULT_MIGRATIONS_DIR, name), path.join(earlier, name), { recursive: true });
-    }
-    await cp(path.join(DEFAULT_MIGRATIONS_DIR, "migration_lock.toml"), path.join(earlier, "migration_lock.toml")).catch(() => {});
-    await applyMigrations(database.url, { dir: earlier });
-
-    const sql = new pg.Client({ connectionString: database.url });
-    await sql.connect();
-    cleanups.push(() => sql.end());
+    const { sql } = database;
     await sql.query(`
       INSERT INTO "User" (id, email, "updatedAt") VALUES ('u1', 'old@example.test', now());
       INSERT INTO "Team" (id, name, "updatedAt") VALUES ('t1', 'Old team', now());

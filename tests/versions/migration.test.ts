@@ -1,10 +1,6 @@
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { applyMigrations, DEFAULT_MIGRATIONS_DIR, readMigrations } from "@/lib/db/migrations";
-import { createTestDatabase } from "../support/databases";
+import { applyMigrations } from "@/lib/db/migrations";
+import { databaseBefore } from "../support/database-before";
 
 const CHAIN_MIGRATION = "20261201000900_version_chain_and_share_links";
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -14,19 +10,9 @@ afterAll(async () => {
 
 describe("the version-chain migration, on versions saved before it", () => {
   it("numbers existing versions by createdAt per project, chains each to the one before, and records runs' bases", async () => {
-    const database = await createTestDatabase(inject("pgAdminUrl"));
+    const database = await databaseBefore(inject("pgAdminUrl"), CHAIN_MIGRATION);
     cleanups.push(database.drop);
-    const earlier = await mkdtemp(path.join(os.tmpdir(), "ollio-migrations-"));
-    cleanups.push(() => rm(earlier, { recursive: true, force: true }));
-    for (const { name } of await readMigrations()) {
-      if (name >= CHAIN_MIGRATION) continue;
-      await cp(path.join(DEFAULT_MIGRATIONS_DIR, name), path.join(earlier, name), { recursive: true });
-    }
-    await applyMigrations(database.url, { dir: earlier });
-
-    const sql = new pg.Client({ connectionString: database.url });
-    await sql.connect();
-    cleanups.push(() => sql.end());
+    const { sql } = database;
     await sql.query(`
       INSERT INTO "User" (id, email, "updatedAt") VALUES ('u1', 'old@example.test', now());
       INSERT INTO "Team" (id, name, "updatedAt") VALUES ('t1', 'Old team', now());
