@@ -1,6 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import os from "node:os";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -8,8 +7,9 @@ import type { Page } from "playwright-core";
 import { reply, type ScriptedOpenAI } from "../support/scripted-openai";
 import { launchChromium, type Browser } from "./support/chromium";
 import { completeSignUp, landingPrompt, newAccount, previewFrame, sendLandingPrompt } from "./support/flows";
-import { buildNextAppOnce, startNextApp, type NextApp } from "./support/next-app";
-import { pageFiles, startUIModel } from "./support/ui-model";
+import { BROWSER_SETUP_TIMEOUT, startBrowserTestApp, stopBrowserTestApp } from "./support/browser-test-app";
+import { startNextApp, type AppEnv, type NextApp } from "./support/next-app";
+import { pageFiles } from "./support/ui-model";
 import { fragmentTitle } from "@/modules/generation/server/fragment-title";
 
 /**
@@ -17,12 +17,11 @@ import { fragmentTitle } from "@/modules/generation/server/fragment-title";
  * database, the real job runner, sandbox and preview server, and only the model scripted.
  * OLLIO_TEST_SKIP_BUILD=1 reuses an existing .next build (for quick local re-runs).
  */
-const BUILD_TIMEOUT = 10 * 60_000;
 const run = promisify(execFile);
 const UI_TIMEOUT = 30_000;
 
 let model: ScriptedOpenAI;
-let appEnv: Record<string, string | undefined>;
+let appEnv: AppEnv;
 let sandboxRoot: string;
 let app: NextApp;
 let browser: Browser;
@@ -33,18 +32,7 @@ const pageErrors: string[] = [];
 const account = newAccount();
 
 beforeAll(async () => {
-  model = await startUIModel();
-  // This app's own sandbox root, so the test can see that its sandboxes are gone.
-  sandboxRoot = await mkdtemp(path.join(os.tmpdir(), "ollio-browser-sandboxes-"));
-  appEnv = {
-    DATABASE_URL: process.env.DATABASE_URL,
-    OPENAI_BASE_URL: model.baseUrl,
-    OPENAI_MODEL: "scripted-model",
-    OPENAI_API_KEY: "test-key",
-    SANDBOX_ROOT: sandboxRoot,
-  };
-  await buildNextAppOnce(appEnv);
-  app = await startNextApp(appEnv);
+  ({ model, sandboxRoot, env: appEnv, app } = await startBrowserTestApp());
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.setDefaultTimeout(UI_TIMEOUT);
@@ -55,13 +43,11 @@ beforeAll(async () => {
   });
   // React 19 reports a recoverable (hydration) error through window.reportError: a page error.
   page.on("pageerror", (error) => pageErrors.push(error.message));
-}, BUILD_TIMEOUT);
+}, BROWSER_SETUP_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();
-  await app?.stop();
-  await model?.close();
-  if (sandboxRoot) await rm(sandboxRoot, { recursive: true, force: true });
+  await stopBrowserTestApp({ app, model, sandboxRoot });
 }, 30_000);
 
 describe("prompt to preview in the browser", () => {

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { db } from "@/lib/db/client";
@@ -8,15 +5,14 @@ import { PLANS } from "@/modules/credits/server/plans";
 import type { ScriptedOpenAI } from "../support/scripted-openai";
 import { launchChromium, type Browser } from "./support/chromium";
 import { completeSignUp, newAccount, previewFrame, sendLandingPrompt, type Account } from "./support/flows";
-import { buildNextAppOnce, startNextApp, type NextApp } from "./support/next-app";
-import { startUIModel } from "./support/ui-model";
+import { BROWSER_SETUP_TIMEOUT, startBrowserTestApp, stopBrowserTestApp } from "./support/browser-test-app";
+import type { NextApp } from "./support/next-app";
 
 /**
  * Plans, usage and model settings in a real browser against a production build: an instance
  * admin changes a team's plan and grants credits, a member is refused a plan change, the usage
  * page shows two members' runs of today, and the team's API key never reaches the page.
  */
-const BUILD_TIMEOUT = 10 * 60_000;
 const UI_TIMEOUT = 30_000;
 const TEAM_KEY = "sk-browser-team-key-4321";
 
@@ -31,30 +27,19 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  model = await startUIModel();
-  sandboxRoot = await mkdtemp(path.join(os.tmpdir(), "ollio-browser-sandboxes-"));
-  const appEnv = {
-    DATABASE_URL: process.env.DATABASE_URL,
-    OPENAI_BASE_URL: model.baseUrl,
-    OPENAI_MODEL: "scripted-model",
+  ({ model, sandboxRoot, app } = await startBrowserTestApp({
     OPENAI_MODELS: "scripted-large",
-    OPENAI_API_KEY: "test-key",
-    SANDBOX_ROOT: sandboxRoot,
     OLLIO_ADMIN_EMAILS: admin.email,
     OLLIO_ADMIN_CONTACT: "ops@ollio.example",
-  };
-  await buildNextAppOnce(appEnv);
-  app = await startNextApp(appEnv);
+  }));
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.setDefaultTimeout(UI_TIMEOUT);
-}, BUILD_TIMEOUT);
+}, BROWSER_SETUP_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();
-  await app?.stop();
-  await model?.close();
-  if (sandboxRoot) await rm(sandboxRoot, { recursive: true, force: true });
+  await stopBrowserTestApp({ app, model, sandboxRoot });
 }, 30_000);
 
 async function signUp(account: Account) {

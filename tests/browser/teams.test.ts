@@ -1,13 +1,11 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { reply, type ScriptedOpenAI } from "../support/scripted-openai";
 import { launchChromium, type Browser } from "./support/chromium";
 import { completeSignUp, newAccount, previewFrame, sendLandingPrompt } from "./support/flows";
-import { buildNextAppOnce, startNextApp, type NextApp } from "./support/next-app";
-import { pageFiles, startUIModel } from "./support/ui-model";
+import { BROWSER_SETUP_TIMEOUT, startBrowserTestApp, stopBrowserTestApp } from "./support/browser-test-app";
+import type { NextApp } from "./support/next-app";
+import { pageFiles } from "./support/ui-model";
 
 /**
  * Two real local accounts in two browsers: an owner on a desktop screen, a member on a 390 px
@@ -16,7 +14,6 @@ import { pageFiles, startUIModel } from "./support/ui-model";
  * member's slow generation shows live on the owner's screen; the owner caps the member, whose next
  * prompt is refused with a plain message. The model is scripted; everything else is real.
  */
-const BUILD_TIMEOUT = 10 * 60_000;
 const UI_TIMEOUT = 30_000;
 const PHONE = { width: 390, height: 844 };
 
@@ -44,30 +41,18 @@ async function expectNoHorizontalOverflow(page: Page) {
 }
 
 beforeAll(async () => {
-  model = await startUIModel();
-  sandboxRoot = await mkdtemp(path.join(os.tmpdir(), "ollio-teams-sandboxes-"));
-  const appEnv = {
-    DATABASE_URL: process.env.DATABASE_URL,
-    OPENAI_BASE_URL: model.baseUrl,
-    OPENAI_MODEL: "scripted-model",
-    OPENAI_API_KEY: "test-key",
-    SANDBOX_ROOT: sandboxRoot,
-  };
-  await buildNextAppOnce(appEnv);
-  app = await startNextApp(appEnv);
+  ({ model, sandboxRoot, app } = await startBrowserTestApp());
   ownerBrowser = await launchChromium();
   memberBrowser = await launchChromium({ viewport: PHONE });
   owner = await ownerBrowser.context.newPage();
   member = await memberBrowser.context.newPage();
   for (const page of [owner, member]) page.setDefaultTimeout(UI_TIMEOUT);
-}, BUILD_TIMEOUT);
+}, BROWSER_SETUP_TIMEOUT);
 
 afterAll(async () => {
   await ownerBrowser?.close();
   await memberBrowser?.close();
-  await app?.stop();
-  await model?.close();
-  if (sandboxRoot) await rm(sandboxRoot, { recursive: true, force: true });
+  await stopBrowserTestApp({ app, model, sandboxRoot });
 }, 30_000);
 
 describe("a team working together in the browser", () => {

@@ -1,21 +1,17 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { db } from "@/lib/db/client";
 import { reply, type ScriptedOpenAI } from "../support/scripted-openai";
 import { launchChromium, type Browser } from "./support/chromium";
 import { completeSignUp, newAccount, previewFrame, sendLandingPrompt } from "./support/flows";
-import { buildNextAppOnce, startNextApp, type NextApp } from "./support/next-app";
-import { startUIModel } from "./support/ui-model";
+import { BROWSER_SETUP_TIMEOUT, startBrowserTestApp, stopBrowserTestApp } from "./support/browser-test-app";
+import type { NextApp } from "./support/next-app";
 
 /**
  * Versions in a real browser, on a production build: building on an older version, restore,
  * compare, a hand edit saved and previewed, and a share link opened signed out, then revoked.
  * Prints the two figures the issue asks for (save → preview, share page first load).
  */
-const BUILD_TIMEOUT = 10 * 60_000;
 const UI_TIMEOUT = 30_000;
 
 let model: ScriptedOpenAI;
@@ -26,27 +22,15 @@ let page: Page;
 const account = newAccount("versions");
 
 beforeAll(async () => {
-  model = await startUIModel();
-  sandboxRoot = await mkdtemp(path.join(os.tmpdir(), "ollio-browser-sandboxes-"));
-  const appEnv = {
-    DATABASE_URL: process.env.DATABASE_URL,
-    OPENAI_BASE_URL: model.baseUrl,
-    OPENAI_MODEL: "scripted-model",
-    OPENAI_API_KEY: "test-key",
-    SANDBOX_ROOT: sandboxRoot,
-  };
-  await buildNextAppOnce(appEnv);
-  app = await startNextApp(appEnv);
+  ({ model, sandboxRoot, app } = await startBrowserTestApp());
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.setDefaultTimeout(UI_TIMEOUT);
-}, BUILD_TIMEOUT);
+}, BROWSER_SETUP_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();
-  await app?.stop();
-  await model?.close();
-  if (sandboxRoot) await rm(sandboxRoot, { recursive: true, force: true });
+  await stopBrowserTestApp({ app, model, sandboxRoot });
 }, 30_000);
 
 const heading = () => previewFrame(page).locator("h1").textContent({ timeout: UI_TIMEOUT });
