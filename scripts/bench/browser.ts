@@ -15,19 +15,15 @@
  * when every account is at its limit. Its own embedded Postgres in a temp dir; nothing of the
  * developer's data is touched.
  */
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import type { Cookie } from "playwright-core";
-import { startEmbeddedPostgres } from "../../src/lib/db/embedded-postgres";
-import { applyMigrations } from "../../src/lib/db/migrations";
 import { PLANS } from "../../src/modules/credits/server/plans";
 import { RATE_LIMITS } from "../../src/modules/rate-limits/server/limits";
 import { launchChromium } from "../../tests/browser/support/chromium";
 import { completeSignUp, newAccount, previewFrame, sendLandingPrompt } from "../../tests/browser/support/flows";
-import { buildNextApp, ROOT, startNextApp } from "../../tests/browser/support/next-app";
+import { buildNextApp, startNextApp } from "../../tests/browser/support/next-app";
 import { RENDERED_MESSAGE, startUIModel } from "../../tests/browser/support/ui-model";
+import { startBenchPostgres } from "./support/bench-setup";
 
 const countArg = process.argv.slice(2).find((a) => /^\d+$/.test(a));
 const PROMPTS = Number(countArg ?? process.env.BENCH_PROMPTS ?? 10);
@@ -44,13 +40,10 @@ type BenchAccount = { email: string; teamId: string; cookies: Cookie[]; sentAt: 
 
 async function main() {
   if (!Number.isInteger(PROMPTS) || PROMPTS < 1) throw new Error(`Give the number of prompts as a whole number ≥ 1 (got ${countArg ?? process.env.BENCH_PROMPTS}).`);
-  const dir = await mkdtemp(path.join(os.tmpdir(), "ollio-bench-pg-"));
-  await chmod(dir, 0o755); // Postgres runs as `postgres` when we are root.
-  const postgres = await startEmbeddedPostgres({ dir: path.join(dir, "data") });
+  const postgres = await startBenchPostgres();
   const model = await startUIModel({ reportRendered: true });
-  const cleanups: (() => Promise<unknown>)[] = [() => model.close(), () => postgres.stop(), () => rm(dir, { recursive: true, force: true })];
+  const cleanups: (() => Promise<unknown>)[] = [() => model.close(), () => postgres.stop()];
   try {
-    await applyMigrations(postgres.url, { dir: path.join(ROOT, "prisma/migrations") });
     const env = { DATABASE_URL: postgres.url, OPENAI_BASE_URL: model.baseUrl, OPENAI_MODEL: "scripted-model", OPENAI_API_KEY: "bench" };
     if (process.env.BENCH_SKIP_BUILD !== "1") {
       const started = Date.now();

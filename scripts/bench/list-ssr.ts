@@ -10,12 +10,9 @@
  * Target: /projects with 1,000 projects ≤ 40 ms SSR p50.
  */
 import { randomBytes } from "node:crypto";
-import { chmod, mkdtemp, readdir, readFile, readlink, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { startEmbeddedPostgres } from "../../src/lib/db/embedded-postgres";
-import { applyMigrations } from "../../src/lib/db/migrations";
+import { readdir, readFile, readlink } from "node:fs/promises";
 import { buildNextApp, ROOT, startNextApp } from "../../tests/browser/support/next-app";
+import { startBenchPostgres } from "./support/bench-setup";
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
@@ -23,13 +20,9 @@ const REQUESTS = flag("requests", 20);
 const POLLS = flag("polls", 300);
 const WARMUP = 5;
 
-const dir = await mkdtemp(path.join(os.tmpdir(), "ollio-bench-ssr-"));
-await chmod(dir, 0o755); // embedded Postgres runs as `postgres` under root
-const postgres = await startEmbeddedPostgres({ dir: path.join(dir, "pg") });
-const cleanups: (() => Promise<unknown>)[] = [() => postgres.stop(), () => rm(dir, { recursive: true, force: true })];
+const postgres = await startBenchPostgres();
+const cleanups: (() => Promise<unknown>)[] = [() => postgres.stop()];
 try {
-  await applyMigrations(postgres.url, { dir: path.join(ROOT, "prisma/migrations") });
-  process.env.DATABASE_URL = postgres.url;
   const env = { DATABASE_URL: postgres.url };
   if (args.includes("--build")) await buildNextApp(env);
 

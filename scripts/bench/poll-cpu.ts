@@ -18,12 +18,10 @@
  * Target: ≤ 3 ms server CPU p50 per poll over HTTP.
  */
 import { spawn } from "node:child_process";
-import { chmod, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { startEmbeddedPostgres } from "../../src/lib/db/embedded-postgres";
-import { applyMigrations } from "../../src/lib/db/migrations";
 import { buildNextApp, ROOT, startNextApp } from "../../tests/browser/support/next-app";
+import { startBenchPostgres } from "./support/bench-setup";
 
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -33,13 +31,9 @@ const BATCHES = Number(option("batches") ?? 12);
 const WARMUP = 50;
 const probes = args.filter((a) => a.startsWith("--probe=")).map((a) => a.slice("--probe=".length));
 
-const dir = await mkdtemp(path.join(os.tmpdir(), "ollio-bench-poll-"));
-await chmod(dir, 0o755); // embedded Postgres runs as `postgres` under root
-const pg = await startEmbeddedPostgres({ dir: path.join(dir, "pg") });
-const cleanups: (() => Promise<unknown>)[] = [() => pg.stop(), () => rm(dir, { recursive: true, force: true })];
+const pg = await startBenchPostgres();
+const cleanups: (() => Promise<unknown>)[] = [() => pg.stop()];
 try {
-  await applyMigrations(pg.url, { dir: path.join(ROOT, "prisma/migrations") });
-  process.env.DATABASE_URL = pg.url;
   process.env.SKIP_ENV_VALIDATION ??= "1";
   process.env.APP_URL ??= "http://localhost:3000";
   process.env.PREVIEW_ORIGIN ??= "http://localhost:3001";
